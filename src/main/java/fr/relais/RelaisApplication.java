@@ -1,0 +1,21 @@
+package fr.relais;
+
+import fr.relais.cli.Commands;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Starts the hub, or runs one of the command-line commands ({@code match-customers}, {@code classify}, ...)
+ * without starting any server when the first argument names one.
+ */
+@SpringBootApplication
+public class RelaisApplication {
+
+    public static void main(String[] args) {
+        var command = Commands.find(args);
+        if (command.isPresent()) {
+            System.exit(Commands.run(command.get(), args));
+        }
+        SpringApplication.run(RelaisApplication.class, args);
+    }
+}

@@ -3,12 +3,14 @@ package fr.relais;
 import fr.relais.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Starts the hub, or runs one of the command-line commands ({@code match-customers}, {@code classify}, ...)
  * without starting any server when the first argument names one.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RelaisApplication {
 
     public static void main(String[] args) {

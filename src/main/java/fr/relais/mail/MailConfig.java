@@ -1,0 +1,52 @@
+package fr.relais.mail;
+
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Properties;
+
+@Configuration(proxyBeanMethods = false)
+public class MailConfig {
+
+    @Bean
+    MailAccount mailAccount(MailProperties properties) {
+        return MailAccount.from(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "relais.mail.embedded", havingValue = "true")
+    EmbeddedMailServer embeddedMailServer(MailProperties properties, MailAccount account) {
+        return new EmbeddedMailServer(properties, account);
+    }
+
+    /** {@code mail} in /actuator/health: the shared mailbox accepts an IMAP login. */
+    @Bean
+    HealthIndicator mailHealthIndicator(MailProperties properties, MailAccount account) {
+        return new AbstractHealthIndicator("mail health check failed") {
+            @Override
+            protected void doHealthCheck(Health.Builder builder) throws Exception {
+                String protocol = properties.secure() ? "imaps" : "imap";
+                builder.withDetail("imap", properties.host() + ":" + properties.imapPort())
+                        .withDetail("mailbox", properties.serviceAddress())
+                        .withDetail("embedded", properties.embedded());
+                Properties session = new Properties();
+                String timeout = String.valueOf(properties.connectTimeout());
+                session.put("mail." + protocol + ".connectiontimeout", timeout);
+                session.put("mail." + protocol + ".timeout", timeout);
+                Store store = Session.getInstance(session).getStore(protocol);
+                try {
+                    store.connect(properties.host(), properties.imapPort(), account.username(), account.password());
+                } finally {
+                    store.close();
+                }
+                builder.up();
+            }
+        };
+    }
+}

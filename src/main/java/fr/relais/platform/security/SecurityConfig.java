@@ -14,10 +14,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -25,12 +22,10 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 
 import static org.springframework.security.config.Customizer.withDefaults;
@@ -75,7 +70,7 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(withDefaults())
                 .httpBasic(b -> b.authenticationEntryPoint(basicEntryPoint()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(basicEntryPoint(), request -> !isBrowserPage(request)))
                 .csrf(c -> c
                         .ignoringRequestMatchers("/api/**")
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -90,19 +85,14 @@ public class SecurityConfig {
         return basic;
     }
 
-    /** A browser asking for a page gets the login form; everything else (API, Jolokia, curl) gets 401. */
-    private static AuthenticationEntryPoint entryPoint() {
-        RequestMatcher browserPage = request -> {
-            String accept = request.getHeader("Accept");
-            String path = request.getRequestURI();
-            return accept != null && accept.contains("text/html")
-                    && !path.startsWith("/api/") && !path.contains("jolokia");
-        };
-        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
-        entryPoints.put(browserPage, new LoginUrlAuthenticationEntryPoint("/login"));
-        DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
-        delegating.setDefaultEntryPoint(basicEntryPoint());
-        return delegating;
+    /**
+     * A browser asking for a page gets the login form (Spring's form login entry point); everything else
+     * (API, Jolokia, curl, scrapers) gets 401 with a Basic challenge.
+     */
+    private static boolean isBrowserPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        String path = request.getRequestURI();
+        return accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.contains("jolokia");
     }
 
     /** Accepts the CSRF token from the header Hawtio sends (raw cookie value) or from a form (masked). */

@@ -1,0 +1,87 @@
+package fr.relais.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.support.FlakyService;
+import fr.relais.support.Http;
+import fr.relais.support.HubTestSupport;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.URLEncoder;
+import java.time.Duration;
+import java.util.UUID;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The error-handling convention, end to end: retries, the dead-letter queue with the reason, and replay. */
+class DeadLetterTest extends HubTestSupport {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    ProducerTemplate producer;
+
+    @Autowired
+    FlakyService flaky;
+
+    private JsonNode deadLetterWithBody(String body) throws Exception {
+        JsonNode letters = json.readTree(Http.basic(ADMIN, PASSWORD).get(url("/api/dead-letters")).body());
+        for (JsonNode letter : letters) {
+            if (letter.path("body").asText().equals(body)) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aFailingMessageIsRetriedThenDeadLetteredWithItsReasonAndCanBeReplayed() throws Exception {
+        String body = "request-" + UUID.randomUUID();
+        flaky.failing.set(true);
+        int attemptsBefore = flaky.attempts.get();
+        producer.sendBody("jms:queue:relais.test.flaky", body);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterWithBody(body) != null);
+        JsonNode letter = deadLetterWithBody(body);
+        assertThat(letter.path("routeId").asText()).isEqualTo("test-flaky");
+        assertThat(letter.path("reason").asText()).contains("downstream system unreachable (test)");
+        assertThat(letter.path("endpoint").asText()).contains("relais.test.flaky");
+        assertThat(letter.path("failedAt").asText()).isNotBlank();
+        assertThat(flaky.attempts.get() - attemptsBefore).as("first try and 2 redeliveries").isEqualTo(3);
+        assertThat(flaky.handled).doesNotContain(body);
+
+        flaky.failing.set(false);
+        String id = URLEncoder.encode(letter.path("id").asText(), UTF_8);
+        assertThat(Http.basic(ADMIN, PASSWORD).post(url("/api/dead-letters/" + id + "/replay"), "application/json", "").statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> flaky.handled.contains(body));
+        assertThat(deadLetterWithBody(body)).as("a replayed letter leaves the queue").isNull();
+        assertThat(Http.basic(ADMIN, PASSWORD).get(url("/api/dead-letters/" + id)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badInputIsNotRetriedAndSaysWhatIsWrong() throws Exception {
+        String body = "invalid-" + UUID.randomUUID();
+        int attemptsBefore = flaky.attempts.get();
+        producer.sendBody("jms:queue:relais.test.flaky", body);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterWithBody(body) != null);
+        JsonNode letter = deadLetterWithBody(body);
+        assertThat(letter.path("reason").asText()).contains("is not a valid request").contains(body);
+        assertThat(letter.path("errorType").asText()).isEqualTo(InvalidInputException.class.getName());
+        assertThat(flaky.attempts.get() - attemptsBefore).as("no redelivery for bad input").isEqualTo(1);
+
+        String id = URLEncoder.encode(letter.path("id").asText(), UTF_8);
+        assertThat(Http.basic(ADMIN, PASSWORD).delete(url("/api/dead-letters/" + id)).statusCode()).isEqualTo(204);
+        assertThat(deadLetterWithBody(body)).isNull();
+    }
+
+    @Test
+    void aMalformedIdIsRefused() {
+        assertThat(Http.basic(ADMIN, PASSWORD).get(url("/api/dead-letters/" + URLEncoder.encode("x' OR '1'='1", UTF_8))).statusCode()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,25 @@
+package fr.relais.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.support.Http;
+import fr.relais.support.HubTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthTest extends HubTestSupport {
+
+    @Test
+    void everyConnectorIsUpOnTheEmbeddedDefaults() throws Exception {
+        var response = Http.basic(ADMIN, PASSWORD).get(url("/actuator/health"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = new ObjectMapper().readTree(response.body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        for (String connector : new String[] {"hubDatabase", "broker", "erp", "sage", "mail", "share", "camelHealth"}) {
+            assertThat(health.path("components").path(connector).path("status").asText()).as(connector).isEqualTo("UP");
+        }
+        assertThat(health.path("components").path("share").path("details").path("root").asText())
+                .startsWith(DATA_DIR.toString());
+    }
+}

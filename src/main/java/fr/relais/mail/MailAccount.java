@@ -1,5 +1,7 @@
 package fr.relais.mail;
 
+import fr.relais.platform.SettingException;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -15,8 +17,8 @@ public record MailAccount(String username, String password, boolean generated) {
             return new MailAccount(properties.username(), configured, false);
         }
         if (!properties.embedded()) {
-            throw new IllegalStateException("relais.mail.password (RELAIS_MAIL_PASSWORD) is required when "
-                    + "relais.mail.embedded is false: give the password of " + properties.username());
+            throw new SettingException("relais.mail.password", "is required with a real mail server (relais.mail.embedded=false)",
+                    "the password of the mailbox " + properties.username() + ", from the environment");
         }
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);

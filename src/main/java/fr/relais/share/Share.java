@@ -1,7 +1,8 @@
 package fr.relais.share;
 
+import fr.relais.platform.SettingException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,11 +17,12 @@ public class Share {
             try {
                 Files.createDirectories(root);
             } catch (IOException e) {
-                throw new UncheckedIOException("relais.share.root: cannot create " + root + ": " + e.getMessage(), e);
+                throw new SettingException("relais.share.root", "cannot create " + root + " (" + e.getMessage() + ")",
+                        "a folder the hub can create and write");
             }
         } else if (!Files.isDirectory(root)) {
-            throw new IllegalStateException("relais.share.root (RELAIS_SHARE_ROOT): " + root
-                    + " is not a folder; mount the share there or point the setting at it");
+            throw new SettingException("relais.share.root", root + " is not a folder",
+                    "the folder where the network share is mounted");
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.relais.platform.security;
 
+import fr.relais.platform.SettingException;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -16,15 +18,14 @@ public record AdminAccount(String user, String password, boolean generated) {
         String configured = properties.adminPassword();
         if (configured != null && !configured.isBlank()) {
             if (configured.length() < 12) {
-                throw new IllegalStateException("relais.security.admin-password (RELAIS_SECURITY_ADMIN_PASSWORD) "
-                        + "is too short: give at least 12 characters");
+                throw new SettingException("relais.security.admin-password", "is too short",
+                        "a password of at least 12 characters");
             }
             return new AdminAccount(properties.adminUser(), configured, false);
         }
         if (!demo) {
-            throw new IllegalStateException("relais.security.admin-password (RELAIS_SECURITY_ADMIN_PASSWORD) is "
-                    + "required outside demo mode: give the password of the '" + properties.adminUser()
-                    + "' account (at least 12 characters) in the environment");
+            throw new SettingException("relais.security.admin-password", "is required outside demo mode",
+                    "the password of the '" + properties.adminUser() + "' account (at least 12 characters), from the environment");
         }
         return new AdminAccount(properties.adminUser(), generatePassword(), true);
     }

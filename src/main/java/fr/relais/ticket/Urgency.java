@@ -1,0 +1,6 @@
+package fr.relais.ticket;
+
+public enum Urgency {
+    URGENT,
+    NORMAL
+}

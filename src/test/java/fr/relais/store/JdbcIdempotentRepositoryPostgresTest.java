@@ -1,0 +1,9 @@
+package fr.relais.store;
+
+class JdbcIdempotentRepositoryPostgresTest extends AbstractJdbcIdempotentRepositoryTest {
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}

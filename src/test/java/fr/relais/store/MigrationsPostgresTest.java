@@ -1,0 +1,9 @@
+package fr.relais.store;
+
+class MigrationsPostgresTest extends AbstractMigrationsTest {
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}

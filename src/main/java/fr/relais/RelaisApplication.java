@@ -18,6 +18,12 @@ public class RelaisApplication {
         if (command.isPresent()) {
             System.exit(Commands.run(command.get(), args));
         }
-        SpringApplication.run(RelaisApplication.class, args);
+        try {
+            SpringApplication.run(RelaisApplication.class, args);
+        } catch (RuntimeException e) {
+            // The failure was reported above; servers already started (broker, mail) must not keep a
+            // half-started hub alive.
+            System.exit(1);
+        }
     }
 }

@@ -106,7 +106,15 @@ public class DeadLetterService {
                 body(message), headers);
     }
 
-    private static String body(Message message) throws JMSException {
+    private static String body(Message message) {
+        try {
+            return readBody(message);
+        } catch (JMSException | RuntimeException e) {
+            return "(body not readable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String readBody(Message message) throws JMSException {
         if (message instanceof TextMessage text) {
             return text.getText();
         }

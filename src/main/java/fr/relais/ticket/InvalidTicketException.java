@@ -1,9 +1,11 @@
 package fr.relais.ticket;
 
+import fr.relais.platform.InvalidInputException;
+
 import java.util.List;
 
 /** A request to open or change a ticket that is missing something or holds a wrong value. */
-public class InvalidTicketException extends RuntimeException {
+public class InvalidTicketException extends InvalidInputException {
 
     private final transient List<FieldError> fields;
 

@@ -15,18 +15,24 @@ public class DatabaseHealthIndicator extends AbstractHealthIndicator {
 
     private final DataSource dataSource;
     private final String url;
+    private final boolean readOnly;
     private final Duration timeout;
 
-    public DatabaseHealthIndicator(String system, DataSource dataSource, String url, Duration timeout) {
+    /**
+     * @param readOnly whether the pool asks for read-only connections (a hint to the driver: the real guard is
+     *                 the database login's rights)
+     */
+    public DatabaseHealthIndicator(String system, DataSource dataSource, String url, boolean readOnly, Duration timeout) {
         super(system + " database health check failed");
         this.dataSource = dataSource;
         this.url = ConnectorDataSource.redact(url);
+        this.readOnly = readOnly;
         this.timeout = timeout;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        builder.withDetail("url", url);
+        builder.withDetail("url", url).withDetail("readOnlyPool", readOnly);
         try (Connection connection = dataSource.getConnection();
              var statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
@@ -35,20 +41,22 @@ public class DatabaseHealthIndicator extends AbstractHealthIndicator {
             }
             var meta = connection.getMetaData();
             builder.up()
-                    .withDetail("database", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion())
-                    .withDetail("readOnly", connection.isReadOnly());
+                    .withDetail("database", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
         } catch (Exception e) {
             builder.down().withDetail("error", describe(e));
         }
     }
 
-    /** The root cause's class and message, which is what tells why a database cannot be reached. */
+    /** The exception and its causes (what tells why a database cannot be reached), without repeats. */
     static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        var text = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && cause != e && depth < 4; depth++, cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !text.toString().contains(message)) {
+                text.append(" <- ").append(message);
+            }
         }
-        String message = root == e ? e.getMessage() : e.getMessage() + " (cause: " + root.getMessage() + ")";
-        return e.getClass().getSimpleName() + ": " + message;
+        return text.toString();
     }
 }

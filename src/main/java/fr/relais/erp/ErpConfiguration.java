@@ -37,6 +37,7 @@ public class ErpConfiguration {
     @Bean
     public HealthIndicator erpHealthIndicator(@Qualifier("erpDataSource") HikariDataSource erpDataSource,
                                               ErpProperties properties) {
-        return new DatabaseHealthIndicator("ERP", erpDataSource, properties.getUrl(), properties.getConnectTimeout());
+        return new DatabaseHealthIndicator("ERP", erpDataSource, properties.getUrl(),
+                properties.isReadOnly(), properties.getConnectTimeout());
     }
 }

@@ -34,6 +34,7 @@ public class SageConfiguration {
     @Bean
     public HealthIndicator sageHealthIndicator(@Qualifier("sageDataSource") HikariDataSource sageDataSource,
                                                SageProperties properties) {
-        return new DatabaseHealthIndicator("Sage", sageDataSource, properties.getUrl(), properties.getConnectTimeout());
+        return new DatabaseHealthIndicator("Sage", sageDataSource, properties.getUrl(),
+                properties.isReadOnly(), properties.getConnectTimeout());
     }
 }

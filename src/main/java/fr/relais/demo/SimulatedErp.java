@@ -48,6 +48,7 @@ public final class SimulatedErp {
             throw new IllegalStateException("relais.erp.simulated=true is only allowed on an H2 database (jdbc:h2:...), not on "
                     + ConnectorDataSource.redact(url) + "; set relais.erp.simulated=false for a real ERP");
         }
+        long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, properties.getUsername(), properties.getPassword())) {
             createSchema(connection, properties);
             if (!isEmpty(connection, properties)) {
@@ -55,8 +56,9 @@ public final class SimulatedErp {
                 return new SeedCounts(0, 0, 0);
             }
             SeedCounts counts = seed(connection, properties, data);
-            log.info("Simulated ERP at {} seeded with demo data: {} customers, {} jobs, {} interventions",
-                    ConnectorDataSource.redact(url), counts.customers(), counts.jobs(), counts.interventions());
+            log.info("Simulated ERP at {} seeded with demo data in {} ms: {} customers, {} jobs, {} interventions",
+                    ConnectorDataSource.redact(url), (System.nanoTime() - start) / 1_000_000, counts.customers(),
+                    counts.jobs(), counts.interventions());
             return counts;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the simulated ERP database at "

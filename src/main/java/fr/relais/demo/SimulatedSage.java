@@ -52,6 +52,7 @@ public final class SimulatedSage {
             throw new IllegalStateException("relais.sage.simulated=true is only allowed on an H2 database (jdbc:h2:...), not on "
                     + ConnectorDataSource.redact(url) + "; set relais.sage.simulated=false for a real Sage database");
         }
+        long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, properties.getUsername(), properties.getPassword())) {
             createSchema(connection);
             if (!isEmpty(connection)) {
@@ -59,8 +60,9 @@ public final class SimulatedSage {
                 return new SeedCounts(0, 0, 0);
             }
             SeedCounts counts = seed(connection, data);
-            log.info("Simulated Sage at {} seeded with demo data: {} accounts (F_COMPTET), {} documents (F_DOCENTETE), {} lines (F_DOCLIGNE)",
-                    ConnectorDataSource.redact(url), counts.accounts(), counts.documents(), counts.lines());
+            log.info("Simulated Sage at {} seeded with demo data in {} ms: {} accounts (F_COMPTET), {} documents (F_DOCENTETE), {} lines (F_DOCLIGNE)",
+                    ConnectorDataSource.redact(url), (System.nanoTime() - start) / 1_000_000, counts.accounts(),
+                    counts.documents(), counts.lines());
             return counts;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the simulated Sage database at "

@@ -1,7 +1,6 @@
 package fr.relais.erp;
 
 import com.zaxxer.hikari.HikariDataSource;
-import fr.relais.demo.SimulatedErp;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * auto-configures (or the lead's {@code @Primary} one); inject this one with {@code @Qualifier("erpDataSource")}
  * or, in a Camel endpoint, {@code dataSource=#erpDataSource}.
  * <p>
- * When {@code relais.erp.simulated=true} (demo mode, H2 only), the demo code creates the simulated schema
- * and seeds it when empty, before the pool opens. The production path never creates anything.
+ * When {@code relais.erp.simulated=true} (demo mode, H2 only), the demo code ({@code fr.relais.demo}) creates
+ * the simulated schema and seeds it when empty, before the pool is used. This class never creates anything.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ErpProperties.class)
@@ -26,9 +25,6 @@ public class ErpConfiguration {
     @Bean(defaultCandidate = false, destroyMethod = "close")
     @Qualifier("erpDataSource")
     public HikariDataSource erpDataSource(ErpProperties properties) {
-        if (properties.isSimulated()) {
-            SimulatedErp.prepare(properties);
-        }
         return ConnectorDataSource.create("erp", properties.getUrl(), properties.getUsername(),
                 properties.getPassword(), properties.isReadOnly(), properties.getPoolSize(),
                 properties.getConnectTimeout());

@@ -1,7 +1,6 @@
 package fr.relais.sage;
 
 import com.zaxxer.hikari.HikariDataSource;
-import fr.relais.demo.SimulatedSage;
 import fr.relais.erp.ConnectorDataSource;
 import fr.relais.erp.DatabaseHealthIndicator;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,9 +22,6 @@ public class SageConfiguration {
     @Bean(defaultCandidate = false, destroyMethod = "close")
     @Qualifier("sageDataSource")
     public HikariDataSource sageDataSource(SageProperties properties) {
-        if (properties.isSimulated()) {
-            SimulatedSage.prepare(properties);
-        }
         return ConnectorDataSource.create("sage", properties.getUrl(), properties.getUsername(),
                 properties.getPassword(), properties.isReadOnly(), properties.getPoolSize(),
                 properties.getConnectTimeout());

@@ -1,5 +1,6 @@
 package fr.relais.erp;
 
+import fr.relais.demo.DemoDatabasesConfiguration;
 import fr.relais.sage.SageConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class ConnectorConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-            .withUserConfiguration(ErpConfiguration.class, SageConfiguration.class);
+            .withUserConfiguration(ErpConfiguration.class, SageConfiguration.class, DemoDatabasesConfiguration.class);
 
     private String h2(String name) {
         return "jdbc:h2:file:" + dir.resolve(name) + ";MODE=MSSQLServer;DATABASE_TO_UPPER=false";

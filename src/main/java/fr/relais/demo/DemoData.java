@@ -64,6 +64,11 @@ public record DemoData(List<ErpCustomer> erpCustomers,
                                List<String> notes) {
     }
 
+    /** The same customers without jobs, interventions or documents (for volume tests of the customer sync). */
+    public DemoData customersOnly() {
+        return new DemoData(erpCustomers, List.of(), List.of(), sageAccounts, List.of(), realCustomers);
+    }
+
     public long sageLineCount() {
         return sageDocuments.stream().mapToLong(d -> d.lines().size()).sum();
     }

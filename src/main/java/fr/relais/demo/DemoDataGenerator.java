@@ -19,13 +19,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Generates the demo data of the simulated ERP and Sage from small word lists ({@code demo/words/}) and a
@@ -43,13 +41,21 @@ public final class DemoDataGenerator {
     /** The seed of the demo mode. */
     public static final long DEFAULT_SEED = 74000L;
 
-    /** Number of real customers behind the two databases. */
+    /** Number of real customers behind the two databases in the demo. */
     public static final int REAL_CUSTOMERS = 200;
+
+    /** The special cases below are placed in every block of this many real customers. */
+    private static final int BLOCK = 200;
 
     private static final int[] ERP_DUPLICATES = {3, 17, 41, 88};
     private static final int[] SAGE_DUPLICATES = {9, 52, 120};
     private static final int[] NAMESAKE_PAIRS = {30, 70, 140};
     private static final int SYNDIC = 100;
+
+    private static final java.util.regex.Pattern PAIRS = java.util.regex.Pattern.compile("(\\d{2})(?=\\d)");
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern NOT_LOWER_LETTER = java.util.regex.Pattern.compile("[^a-z]");
+    private static final java.util.regex.Pattern DOUBLED = java.util.regex.Pattern.compile("([a-z])\\1");
 
     private final Random random;
     private final LocalDate today;
@@ -80,13 +86,19 @@ public final class DemoDataGenerator {
     private final List<ErpIntervention> erpInterventions = new ArrayList<>();
     private final List<SageAccount> sageAccounts = new ArrayList<>();
     private final List<RealCustomer> realCustomers = new ArrayList<>();
-    private final Set<String> usedCtNums = new HashSet<>();
+    private final Map<String, Integer> ctNumCounters = new HashMap<>();
     private final Map<String, Address> erpCustomerAddress = new HashMap<>();
     private int erpCodeSequence = 0;
     private int jobSequence = 0;
     private long interventionSequence = 0;
 
-    private DemoDataGenerator(long seed, LocalDate today) {
+    private final int realCount;
+
+    private DemoDataGenerator(long seed, LocalDate today, int realCount) {
+        if (realCount < BLOCK) {
+            throw new IllegalArgumentException("at least " + BLOCK + " real customers, not " + realCount);
+        }
+        this.realCount = realCount;
         this.random = new Random(seed);
         this.today = today;
         this.now = today.atTime(7, 0);
@@ -106,29 +118,39 @@ public final class DemoDataGenerator {
 
     /** The demo data set for a seed; dates are spread around {@code today} (past and near future). */
     public static DemoData generate(long seed, LocalDate today) {
-        return new DemoDataGenerator(seed, today).generate();
+        return generate(seed, today, REAL_CUSTOMERS);
+    }
+
+    /**
+     * A bigger (or the same) data set for volume tests: {@code realCustomers} (at least 200) real customers, the
+     * duplicates, namesakes and invalid rows repeated in every block of 200 (one syndic only).
+     */
+    public static DemoData generate(long seed, LocalDate today, int realCustomers) {
+        return new DemoDataGenerator(seed, today, realCustomers).generate();
     }
 
     private DemoData generate() {
         List<Real> reals = new ArrayList<>();
-        for (int id = 1; id <= REAL_CUSTOMERS; id++) {
+        for (int id = 1; id <= realCount; id++) {
             reals.add(newReal(id));
         }
-        for (int first : NAMESAKE_PAIRS) {
-            Real a = reals.get(first - 1);
-            Real b = reals.get(first);
-            makePerson(a);
-            makePerson(b);
-            b.sex = a.sex;
-            b.first = a.first;
-            b.last = a.last;
-            b.email = random.nextBoolean() ? personalEmail(b.first, b.last) : null;
-            while (b.city.name.equals(a.city.name)) {
-                b.city = pick(cities);
+        for (int offset = 0; offset + BLOCK <= realCount; offset += BLOCK) {
+            for (int first : NAMESAKE_PAIRS) {
+                Real a = reals.get(offset + first - 1);
+                Real b = reals.get(offset + first);
+                makePerson(a);
+                makePerson(b);
+                b.sex = a.sex;
+                b.first = a.first;
+                b.last = a.last;
+                b.email = random.nextBoolean() ? personalEmail(b.first, b.last) : null;
+                while (b.city.name.equals(a.city.name)) {
+                    b.city = pick(cities);
+                }
+                a.inErp = a.inSage = b.inErp = b.inSage = true;
+                a.notes.add("namesake");
+                b.notes.add("namesake");
             }
-            a.inErp = a.inSage = b.inErp = b.inSage = true;
-            a.notes.add("namesake");
-            b.notes.add("namesake");
         }
         Real syndic = reals.get(SYNDIC - 1);
         syndic.company = true;
@@ -140,22 +162,24 @@ public final class DemoDataGenerator {
         syndic.siret = luhnSiret();
         syndic.inErp = syndic.inSage = true;
         syndic.notes.add("syndic");
-        for (int id : ERP_DUPLICATES) {
-            reals.get(id - 1).inErp = true;
-            reals.get(id - 1).notes.add("duplicate-erp");
+        for (int offset = 0; offset + BLOCK <= realCount; offset += BLOCK) {
+            for (int id : ERP_DUPLICATES) {
+                reals.get(offset + id - 1).inErp = true;
+                reals.get(offset + id - 1).notes.add("duplicate-erp");
+            }
+            for (int id : SAGE_DUPLICATES) {
+                reals.get(offset + id - 1).inSage = true;
+                reals.get(offset + id - 1).notes.add("duplicate-sage");
+            }
+            reals.get(offset + 12).notes.add("bad-input:erp-postcode");
+            reals.get(offset + 12).inErp = true;
+            reals.get(offset + 60).notes.add("bad-input:erp-no-name");
+            reals.get(offset + 60).inErp = true;
+            reals.get(offset + 150).notes.add("bad-input:sage-postcode");
+            reals.get(offset + 150).inSage = true;
+            reals.get(offset + 170).notes.add("bad-input:sage-country");
+            reals.get(offset + 170).inSage = true;
         }
-        for (int id : SAGE_DUPLICATES) {
-            reals.get(id - 1).inSage = true;
-            reals.get(id - 1).notes.add("duplicate-sage");
-        }
-        reals.get(12).notes.add("bad-input:erp-postcode");
-        reals.get(12).inErp = true;
-        reals.get(60).notes.add("bad-input:erp-no-name");
-        reals.get(60).inErp = true;
-        reals.get(150).notes.add("bad-input:sage-postcode");
-        reals.get(150).inSage = true;
-        reals.get(170).notes.add("bad-input:sage-country");
-        reals.get(170).inSage = true;
         Real badSiret = reals.stream().filter(r -> r.company && r.siret != null && r.inErp && r.notes.isEmpty())
                 .findFirst().orElseThrow();
         badSiret.notes.add("bad-input:erp-siret");
@@ -484,12 +508,8 @@ public final class DemoDataGenerator {
         String base = stripAccents(r.company ? significantWord(r.companyName) : r.last)
                 .toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
         base = base.substring(0, Math.min(10, base.length()));
-        for (int n = 1; ; n++) {
-            String candidate = base + String.format("%02d", n);
-            if (usedCtNums.add(candidate)) {
-                return candidate;
-            }
-        }
+        int n = ctNumCounters.merge(base, 1, Integer::sum);
+        return base + String.format("%02d", n);
     }
 
     private static String significantWord(String companyName) {
@@ -795,8 +815,8 @@ public final class DemoDataGenerator {
     }
 
     private String personalEmail(String first, String last) {
-        String f = stripAccents(first).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        String l = stripAccents(last).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String f = NOT_LOWER_LETTER.matcher(stripAccents(first).toLowerCase(Locale.ROOT)).replaceAll("");
+        String l = NOT_LOWER_LETTER.matcher(stripAccents(last).toLowerCase(Locale.ROOT)).replaceAll("");
         String local = switch (random.nextInt(4)) {
             case 0 -> f + "." + l;
             case 1 -> f.charAt(0) + l + (70 + random.nextInt(30));
@@ -825,15 +845,16 @@ public final class DemoDataGenerator {
     /** A French number (10 digits) in one of the formats people type. */
     static String formatPhone(String digits, int style) {
         String national = digits.substring(1);
-        String pairs = digits.replaceAll("(\\d{2})(?=\\d)", "$1 ");
+        String pairs = PAIRS.matcher(digits).replaceAll("$1 ");
+        String nationalPairs = PAIRS.matcher(national.substring(1)).replaceAll("$1 ");
         return switch (style) {
             case 0 -> pairs;
             case 1 -> digits;
-            case 2 -> "+33 " + national.charAt(0) + " " + national.substring(1).replaceAll("(\\d{2})(?=\\d)", "$1 ");
+            case 2 -> "+33 " + national.charAt(0) + " " + nationalPairs;
             case 3 -> pairs.replace(' ', '.');
             case 4 -> "+33" + national;
             case 5 -> pairs.replace(' ', '-');
-            default -> "+33 (0)" + national.charAt(0) + " " + national.substring(1).replaceAll("(\\d{2})(?=\\d)", "$1 ");
+            default -> "+33 (0)" + national.charAt(0) + " " + nationalPairs;
         };
     }
 
@@ -876,7 +897,7 @@ public final class DemoDataGenerator {
 
     /** A typo as typed in a hurry: a doubled letter typed once, or two letters swapped. */
     private String typo(String s) {
-        var doubled = java.util.regex.Pattern.compile("([a-z])\\1").matcher(s);
+        var doubled = DOUBLED.matcher(s);
         if (doubled.find()) {
             return s.substring(0, doubled.start()) + s.substring(doubled.start() + 1);
         }
@@ -889,7 +910,7 @@ public final class DemoDataGenerator {
 
     static String stripAccents(String s) {
         String decomposed = Normalizer.normalize(s.replace("œ", "oe").replace("Œ", "OE"), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "");
+        return MARKS.matcher(decomposed).replaceAll("");
     }
 
     private static String slug(String s) {

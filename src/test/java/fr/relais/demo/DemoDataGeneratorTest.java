@@ -153,6 +153,19 @@ class DemoDataGeneratorTest {
                 .allMatch(a -> DemoDataGenerator.luhnValid(a.siret()) && a.siret().length() == 14);
     }
 
+    @Test
+    void biggerDataSetsRepeatTheMessInEveryBlockWithUniqueKeys() {
+        DemoData big = DemoDataGenerator.generate(7L, TODAY, 1000);
+        assertThat(big.realCustomers()).hasSize(1000);
+        assertThat(big.realCustomers().stream().filter(r -> r.notes().contains("duplicate-erp"))).hasSize(20);
+        assertThat(big.realCustomers().stream().filter(r -> r.notes().contains("namesake"))).hasSize(30);
+        assertThat(big.realCustomers().stream().filter(r -> r.notes().contains("syndic"))).hasSize(1);
+        assertThat(big.erpCustomers().stream().map(ErpCustomer::code).distinct().count()).isEqualTo(big.erpCustomers().size());
+        assertThat(big.sageAccounts().stream().map(SageAccount::ctNum).distinct().count()).isEqualTo(big.sageAccounts().size());
+        assertThat(big.sageAccounts()).allMatch(a -> a.ctNum().length() <= 17 && a.intitule().length() <= 69);
+        assertThat(big.erpCustomers()).hasSizeBetween(800, 1000);
+    }
+
     private java.util.List<RealCustomer> withNote(String note) {
         return data.realCustomers().stream().filter(r -> r.notes().contains(note)).toList();
     }

@@ -56,7 +56,7 @@ public class ErpProperties {
     @AssertTrue(message = "relais.erp.simulated=true creates and seeds a demo schema and is only allowed on an H2 URL (jdbc:h2:...); "
             + "set relais.erp.simulated=false (env RELAIS_ERP_SIMULATED=false) for a real ERP database")
     public boolean isSimulationOnH2() {
-        return !simulated || url == null || url.startsWith("jdbc:h2:");
+        return !simulated || url == null || url.isBlank() || url.startsWith("jdbc:h2:");
     }
 
     public static class Tables {

@@ -45,7 +45,7 @@ public class SageProperties {
     @AssertTrue(message = "relais.sage.simulated=true creates and seeds demo Sage tables and is only allowed on an H2 URL (jdbc:h2:...); "
             + "set relais.sage.simulated=false (env RELAIS_SAGE_SIMULATED=false) for a real Sage database")
     public boolean isSimulationOnH2() {
-        return !simulated || url == null || url.startsWith("jdbc:h2:");
+        return !simulated || url == null || url.isBlank() || url.startsWith("jdbc:h2:");
     }
 
     public String getUrl() { return url; }

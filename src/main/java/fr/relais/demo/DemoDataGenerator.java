@@ -949,9 +949,17 @@ public final class DemoDataGenerator {
         return today.minusDays(days).atTime(8 + random.nextInt(10), random.nextInt(60));
     }
 
+    /** A time between two others, during office hours when possible (people type in the daytime). */
     private LocalDateTime between(LocalDateTime from, LocalDateTime to) {
         long minutes = Math.max(1, ChronoUnit.MINUTES.between(from, to));
-        return from.plusMinutes((long) (random.nextDouble() * minutes));
+        LocalDateTime t = from.plusMinutes((long) (random.nextDouble() * minutes));
+        if (t.getHour() < 8 || t.getHour() >= 19) {
+            LocalDateTime daytime = t.withHour(8 + t.getMinute() % 10);
+            if (!daytime.isBefore(from) && !daytime.isAfter(to)) {
+                return daytime;
+            }
+        }
+        return t;
     }
 
     /** A Sage modification time after a creation, at minute precision and not in the future. */

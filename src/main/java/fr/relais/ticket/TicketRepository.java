@@ -223,6 +223,14 @@ public class TicketRepository {
             where.append(" AND assignee = :assignee");
             params.addValue("assignee", filter.assignee());
         }
+        if (filter.contactEmail() != null) {
+            where.append(" AND LOWER(contact_email) = :contactEmail");
+            params.addValue("contactEmail", filter.contactEmail().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (filter.createdSince() != null) {
+            where.append(" AND created_at >= :createdSince");
+            params.addValue("createdSince", utc(filter.createdSince()));
+        }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM ticket" + where, params, Long.class);
         params.addValue("limit", size).addValue("offset", (long) page * size);
         List<Ticket> items = jdbc.query("SELECT " + TICKET_COLUMNS + " FROM ticket" + where

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -225,7 +226,7 @@ public class TicketRepository {
         }
         if (filter.contactEmail() != null) {
             where.append(" AND LOWER(contact_email) = :contactEmail");
-            params.addValue("contactEmail", filter.contactEmail().strip().toLowerCase(java.util.Locale.ROOT));
+            params.addValue("contactEmail", filter.contactEmail().strip().toLowerCase(Locale.ROOT));
         }
         if (filter.createdSince() != null) {
             where.append(" AND created_at >= :createdSince");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -275,7 +276,7 @@ public class TicketService {
         if (key.matches("\\d{1,18}")) {
             return tickets.findById(Long.parseLong(key));
         }
-        return tickets.findByReference(key.toUpperCase(java.util.Locale.ROOT));
+        return tickets.findByReference(key.toUpperCase(Locale.ROOT));
     }
 
     /** The ticket holding a message with this source id (Message-ID or Graph id). */

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class TicketRepository {
 
+    /** Message ids longer than this are stored cut (and looked up cut the same way). */
+    static final int MESSAGE_ID_MAX = 512;
+
     private static final String TICKET_COLUMNS = "id, reference, category, urgency, status, origin, customer_id,"
             + " contact_name, contact_email, contact_phone, subject, description, assignee, due_date,"
             + " classification_confidence, classification_explanation, created_at, updated_at, version";
@@ -130,7 +133,7 @@ public class TicketRepository {
                 .addValue("contactPhone", cut(contact.phone(), 32))
                 .addValue("subject", cut(t.subject(), 1000))
                 .addValue("description", t.description())
-                .addValue("assignee", t.assignee())
+                .addValue("assignee", cut(t.assignee(), 128))
                 .addValue("dueDate", t.dueDate())
                 .addValue("confidence", t.classificationConfidence())
                 .addValue("explanation", t.classificationExplanation())
@@ -163,13 +166,13 @@ public class TicketRepository {
     /** The ticket holding a message with this source id (the most recent one if several do). */
     public Optional<Ticket> findByExternalMessageId(String externalMessageId) {
         return one("SELECT " + TICKET_COLUMNS + " FROM ticket WHERE id = (SELECT MAX(ticket_id) FROM ticket_message"
-                + " WHERE external_message_id = :messageId)", new MapSqlParameterSource("messageId", externalMessageId));
+                + " WHERE external_message_id = :messageId)", new MapSqlParameterSource("messageId", cut(externalMessageId, MESSAGE_ID_MAX)));
     }
 
     /** The ticket holding a message the hub sent with this Message-ID. */
     public Optional<Ticket> findByHubMessageId(String hubMessageId) {
         return one("SELECT " + TICKET_COLUMNS + " FROM ticket WHERE id = (SELECT MAX(ticket_id) FROM ticket_message"
-                + " WHERE hub_message_id = :messageId)", new MapSqlParameterSource("messageId", hubMessageId));
+                + " WHERE hub_message_id = :messageId)", new MapSqlParameterSource("messageId", cut(hubMessageId, MESSAGE_ID_MAX)));
     }
 
     /**
@@ -186,7 +189,7 @@ public class TicketRepository {
                 .addValue("urgency", t.urgency().name())
                 .addValue("status", t.status().name())
                 .addValue("customerId", t.customerId())
-                .addValue("assignee", t.assignee())
+                .addValue("assignee", cut(t.assignee(), 128))
                 .addValue("dueDate", t.dueDate())
                 .addValue("now", utc(now));
         int updated = jdbc.update("UPDATE ticket SET category = :category, urgency = :urgency, status = :status,"
@@ -257,8 +260,8 @@ public class TicketRepository {
                 .addValue("subject", cut(m.subject(), 1000))
                 .addValue("bodyText", m.bodyText())
                 .addValue("bodyHtml", m.bodyHtmlSanitized())
-                .addValue("externalId", m.externalMessageId())
-                .addValue("hubId", m.hubMessageId())
+                .addValue("externalId", cut(m.externalMessageId(), MESSAGE_ID_MAX))
+                .addValue("hubId", cut(m.hubMessageId(), MESSAGE_ID_MAX))
                 .addValue("at", utc(m.at() == null ? now : m.at()))
                 .addValue("rawRef", m.rawSourceRef())
                 .addValue("now", utc(now));

@@ -275,6 +275,11 @@ abstract class AbstractTicketServiceTest extends AbstractStoreTest {
         assertThat(service.findByHubMessageId("<REL-2026-000001.1.abcdef@relais.example>")).map(Ticket::id)
                 .contains(t.id());
         assertThat(service.findByHubMessageId("<other@relais.example>")).isEmpty();
+
+        String tooLong = "<" + "b".repeat(700) + "@example.fr>";
+        service.addMessage(t.id(), NewMessage.inboundMail("martin@example.fr", "contact@relais.example", "Re",
+                "...", tooLong, null), "mail-inbound");
+        assertThat(service.findByExternalMessageId(tooLong)).map(Ticket::id).contains(t.id());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class TicketRepository {
+
+    /** Message ids longer than this are stored cut (and looked up cut the same way). */
+    static final int MESSAGE_ID_MAX = 512;
 
     private static final String TICKET_COLUMNS = "id, reference, category, urgency, status, origin, customer_id,"
             + " contact_name, contact_email, contact_phone, subject, description, assignee, due_date,"
@@ -129,7 +133,7 @@ public class TicketRepository {
                 .addValue("contactPhone", cut(contact.phone(), 32))
                 .addValue("subject", cut(t.subject(), 1000))
                 .addValue("description", t.description())
-                .addValue("assignee", t.assignee())
+                .addValue("assignee", cut(t.assignee(), 128))
                 .addValue("dueDate", t.dueDate())
                 .addValue("confidence", t.classificationConfidence())
                 .addValue("explanation", t.classificationExplanation())
@@ -162,13 +166,13 @@ public class TicketRepository {
     /** The ticket holding a message with this source id (the most recent one if several do). */
     public Optional<Ticket> findByExternalMessageId(String externalMessageId) {
         return one("SELECT " + TICKET_COLUMNS + " FROM ticket WHERE id = (SELECT MAX(ticket_id) FROM ticket_message"
-                + " WHERE external_message_id = :messageId)", new MapSqlParameterSource("messageId", externalMessageId));
+                + " WHERE external_message_id = :messageId)", new MapSqlParameterSource("messageId", cut(externalMessageId, MESSAGE_ID_MAX)));
     }
 
     /** The ticket holding a message the hub sent with this Message-ID. */
     public Optional<Ticket> findByHubMessageId(String hubMessageId) {
         return one("SELECT " + TICKET_COLUMNS + " FROM ticket WHERE id = (SELECT MAX(ticket_id) FROM ticket_message"
-                + " WHERE hub_message_id = :messageId)", new MapSqlParameterSource("messageId", hubMessageId));
+                + " WHERE hub_message_id = :messageId)", new MapSqlParameterSource("messageId", cut(hubMessageId, MESSAGE_ID_MAX)));
     }
 
     /**
@@ -185,7 +189,7 @@ public class TicketRepository {
                 .addValue("urgency", t.urgency().name())
                 .addValue("status", t.status().name())
                 .addValue("customerId", t.customerId())
-                .addValue("assignee", t.assignee())
+                .addValue("assignee", cut(t.assignee(), 128))
                 .addValue("dueDate", t.dueDate())
                 .addValue("now", utc(now));
         int updated = jdbc.update("UPDATE ticket SET category = :category, urgency = :urgency, status = :status,"
@@ -223,6 +227,14 @@ public class TicketRepository {
             where.append(" AND assignee = :assignee");
             params.addValue("assignee", filter.assignee());
         }
+        if (filter.contactEmail() != null) {
+            where.append(" AND LOWER(contact_email) = :contactEmail");
+            params.addValue("contactEmail", filter.contactEmail().strip().toLowerCase(Locale.ROOT));
+        }
+        if (filter.createdSince() != null) {
+            where.append(" AND created_at >= :createdSince");
+            params.addValue("createdSince", utc(filter.createdSince()));
+        }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM ticket" + where, params, Long.class);
         params.addValue("limit", size).addValue("offset", (long) page * size);
         List<Ticket> items = jdbc.query("SELECT " + TICKET_COLUMNS + " FROM ticket" + where
@@ -248,8 +260,8 @@ public class TicketRepository {
                 .addValue("subject", cut(m.subject(), 1000))
                 .addValue("bodyText", m.bodyText())
                 .addValue("bodyHtml", m.bodyHtmlSanitized())
-                .addValue("externalId", m.externalMessageId())
-                .addValue("hubId", m.hubMessageId())
+                .addValue("externalId", cut(m.externalMessageId(), MESSAGE_ID_MAX))
+                .addValue("hubId", cut(m.hubMessageId(), MESSAGE_ID_MAX))
                 .addValue("at", utc(m.at() == null ? now : m.at()))
                 .addValue("rawRef", m.rawSourceRef())
                 .addValue("now", utc(now));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -170,12 +171,15 @@ public class TicketService {
     // ---------------------------------------------------------------- changes
 
     /**
-     * Applies a partial change; one history line per field whose value really changes.
+     * Applies a partial change in one transaction; one history line per field whose value really changes.
      *
      * @throws TicketNotFoundException        no such ticket
      * @throws TransitionNotAllowedException the status move is not allowed (see {@link TicketStatus})
      */
     public Ticket update(long ticketId, TicketChanges changes, String actor) {
+        if (changes.customerId() != null && !tickets.customerExists(changes.customerId())) {
+            throw new InvalidTicketException("customerId", "no customer " + changes.customerId());
+        }
         Instant now = Instant.now(clock);
         String who = actorOrSystem(actor);
         return inTransaction(() -> {
@@ -210,6 +214,10 @@ public class TicketService {
                     after = after.withDueDate(dueDate);
                     history.add(new String[] {"dueDate", text(before.dueDate()), text(dueDate)});
                 }
+            }
+            if (changes.customerId() != null && !changes.customerId().equals(before.customerId())) {
+                after = after.withCustomerId(changes.customerId());
+                history.add(new String[] {"customerId", text(before.customerId()), text(changes.customerId())});
             }
             if (history.isEmpty()) {
                 return before;
@@ -246,21 +254,7 @@ public class TicketService {
 
     /** Links the ticket to a canonical customer (once the sender has been identified); the contact is kept. */
     public Ticket linkCustomer(long ticketId, long customerId, String actor) {
-        if (!tickets.customerExists(customerId)) {
-            throw new InvalidTicketException("customerId", "no customer " + customerId);
-        }
-        Instant now = Instant.now(clock);
-        return inTransaction(() -> {
-            Ticket before = lock(ticketId);
-            if (Objects.equals(before.customerId(), customerId)) {
-                return before;
-            }
-            Ticket after = before.withCustomerId(customerId);
-            tickets.update(after, now);
-            tickets.insertHistory(ticketId, now, actorOrSystem(actor), "customerId", text(before.customerId()),
-                    String.valueOf(customerId));
-            return tickets.findById(ticketId).orElseThrow();
-        });
+        return update(ticketId, TicketChanges.none().customerId(customerId), actor);
     }
 
     // ---------------------------------------------------------------- reading
@@ -282,7 +276,7 @@ public class TicketService {
         if (key.matches("\\d{1,18}")) {
             return tickets.findById(Long.parseLong(key));
         }
-        return tickets.findByReference(key.toUpperCase(java.util.Locale.ROOT));
+        return tickets.findByReference(key.toUpperCase(Locale.ROOT));
     }
 
     /** The ticket holding a message with this source id (Message-ID or Graph id). */

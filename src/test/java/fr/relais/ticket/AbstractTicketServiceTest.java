@@ -244,6 +244,9 @@ abstract class AbstractTicketServiceTest extends AbstractStoreTest {
         assertThat(linked.contact()).isEqualTo(contact);
         assertThat(service.history(t.id())).last().extracting(TicketHistoryEntry::field, TicketHistoryEntry::newValue)
                 .containsExactly("customerId", String.valueOf(customer));
+        assertThatThrownBy(() -> service.linkCustomer(t.id(), 987_654L, "claire"))
+                .isInstanceOf(InvalidTicketException.class);
+        assertThat(service.findById(t.id()).orElseThrow().customerId()).isEqualTo(customer);
     }
 
     // ---------------------------------------------------------------- messages and attachments
@@ -272,6 +275,11 @@ abstract class AbstractTicketServiceTest extends AbstractStoreTest {
         assertThat(service.findByHubMessageId("<REL-2026-000001.1.abcdef@relais.example>")).map(Ticket::id)
                 .contains(t.id());
         assertThat(service.findByHubMessageId("<other@relais.example>")).isEmpty();
+
+        String tooLong = "<" + "b".repeat(700) + "@example.fr>";
+        service.addMessage(t.id(), NewMessage.inboundMail("martin@example.fr", "contact@relais.example", "Re",
+                "...", tooLong, null), "mail-inbound");
+        assertThat(service.findByExternalMessageId(tooLong)).map(Ticket::id).contains(t.id());
     }
 
     @Test
@@ -372,6 +380,23 @@ abstract class AbstractTicketServiceTest extends AbstractStoreTest {
         assertThat(subjects(TicketFilter.any().assignee("julien"))).containsExactly("Ticket 1");
         assertThat(service.search(TicketFilter.any().statuses(TicketStatus.CLOSED), 0, 10).total()).isZero();
         assertThatThrownBy(() -> service.search(TicketFilter.any(), 0, 0)).isInstanceOf(InvalidTicketException.class);
+    }
+
+    @Test
+    void findsARecentTicketOfTheSameSender() {
+        Contact martin = new Contact("M. Martin", "Martin@Example.fr", null);
+        service.open(phoneTicket(martin), "mail-inbound");
+        now.set(now.get().plusSeconds(7200));
+        Ticket recent = service.open(phoneTicket(martin), "mail-inbound");
+        service.open(phoneTicket(new Contact("Mme Durand", "durand@example.fr", null)), "mail-inbound");
+
+        TicketFilter sameSenderLastHour = TicketFilter.any().contactEmail("martin@example.fr")
+                .createdSince(now.get().minusSeconds(3600)).statuses(TicketStatus.NEW, TicketStatus.OPEN);
+
+        assertThat(service.search(sameSenderLastHour, 0, 10).items()).extracting(Ticket::id)
+                .containsExactly(recent.id());
+        assertThat(service.search(TicketFilter.any().contactEmail("MARTIN@example.fr"), 0, 10).total())
+                .isEqualTo(2);
     }
 
     private List<String> subjects(TicketFilter filter) {

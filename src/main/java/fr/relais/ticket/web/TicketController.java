@@ -46,7 +46,8 @@ public class TicketController {
     private static final Set<String> CREATE_FIELDS = Set.of("subject", "category", "urgency", "origin",
             "customerId", "contact", "description", "assignee", "dueDate");
     private static final Set<String> CONTACT_FIELDS = Set.of("name", "email", "phone");
-    private static final Set<String> PATCH_FIELDS = Set.of("status", "category", "urgency", "assignee", "dueDate");
+    private static final Set<String> PATCH_FIELDS = Set.of("status", "category", "urgency", "assignee", "dueDate",
+            "customerId");
 
     private final TicketService tickets;
 
@@ -55,8 +56,9 @@ public class TicketController {
     }
 
     /**
-     * {@code GET /api/tickets?status=OPEN&category=SAV&urgency=URGENT&origin=MAIL&customerId=12&page=0&size=20}.
-     * Each filter may be repeated or comma-separated (status=NEW,OPEN); newest tickets first.
+     * {@code GET /api/tickets?status=OPEN&category=SAV&urgency=URGENT&origin=MAIL&customerId=12&page=0&size=20},
+     * also {@code assignee} and {@code contactEmail}. Each enum filter may be repeated or comma-separated
+     * (status=NEW,OPEN); newest tickets first.
      */
     @GetMapping
     public TicketJson.Page list(@RequestParam MultiValueMap<String, String> params) {
@@ -78,8 +80,10 @@ public class TicketController {
             throw new InvalidTicketException(errors);
         }
         String assignee = params.getFirst("assignee");
+        String contactEmail = params.getFirst("contactEmail");
         var filter = new TicketFilter(statuses, categories, urgencies, origins, customerId,
-                assignee == null || assignee.isBlank() ? null : assignee.strip());
+                assignee == null || assignee.isBlank() ? null : assignee.strip(),
+                contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip(), null);
         return TicketJson.Page.of(tickets.search(filter, page.intValue(), size.intValue()));
     }
 
@@ -122,7 +126,10 @@ public class TicketController {
         return ResponseEntity.created(URI.create("/api/tickets/" + created.id())).body(details(created.id()));
     }
 
-    /** A partial change: any of status, category, urgency, assignee, dueDate (null clears assignee/dueDate). */
+    /**
+     * A partial change: any of status, category, urgency, assignee, dueDate (null clears assignee/dueDate),
+     * customerId (links the ticket to a known customer).
+     */
     @PatchMapping("/{idOrReference}")
     public TicketJson.Details update(@PathVariable String idOrReference, @RequestBody JsonNode body,
                                      Principal principal) {
@@ -130,14 +137,15 @@ public class TicketController {
         RequestReader in = RequestReader.of(body);
         in.rejectUnknownFields(PATCH_FIELDS);
         TicketChanges changes = TicketChanges.none();
-        for (String field : List.of("status", "category", "urgency")) {
+        for (String field : List.of("status", "category", "urgency", "customerId")) {
             if (in.isNull(field)) {
                 in.fail(field, "must not be null");
             }
         }
         changes = changes.status(in.enumValue("status", TicketStatus.class, false))
                 .category(in.enumValue("category", TicketCategory.class, false))
-                .urgency(in.enumValue("urgency", Urgency.class, false));
+                .urgency(in.enumValue("urgency", Urgency.class, false))
+                .customerId(in.id("customerId"));
         if (in.has("assignee")) {
             changes = changes.assignee(in.text("assignee", false, 128));
         }
@@ -145,7 +153,7 @@ public class TicketController {
             changes = changes.dueDate(in.date("dueDate"));
         }
         if (in.errors().isEmpty() && changes.isEmpty()) {
-            in.fail("body", "nothing to change (fields: status, category, urgency, assignee, dueDate)");
+            in.fail("body", "nothing to change (fields: status, category, urgency, assignee, dueDate, customerId)");
         }
         if (!in.errors().isEmpty()) {
             throw new InvalidTicketException(in.errors());

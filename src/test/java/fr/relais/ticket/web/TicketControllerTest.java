@@ -1,5 +1,6 @@
 package fr.relais.ticket.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -7,6 +8,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -28,6 +30,7 @@ import fr.relais.ticket.TicketCategory;
 import fr.relais.ticket.TicketOrigin;
 import fr.relais.ticket.TicketRepository;
 import fr.relais.ticket.TicketService;
+import fr.relais.ticket.TicketStatus;
 import fr.relais.ticket.Urgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +188,7 @@ class TicketControllerTest {
         Ticket sav = open(TicketCategory.SAV, Urgency.URGENT, TicketOrigin.MAIL, customerId);
         Ticket devis = open(TicketCategory.DEVIS, Urgency.NORMAL, TicketOrigin.PHONE, null);
         Ticket rdv = open(TicketCategory.RDV, Urgency.NORMAL, TicketOrigin.PHONE, customerId);
-        service.changeStatus(rdv.id(), fr.relais.ticket.TicketStatus.OPEN, "claire");
+        service.changeStatus(rdv.id(), TicketStatus.OPEN, "claire");
 
         mvc.perform(get("/api/tickets"))
                 .andExpect(status().isOk())
@@ -278,9 +281,25 @@ class TicketControllerTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"assignee\":null,\"urgency\":\"URGENT\"}"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
-        org.assertj.core.api.Assertions.assertThat(cleared.get("assignee").isNull()).isTrue();
-        org.assertj.core.api.Assertions.assertThat(cleared.get("urgency").asText()).isEqualTo("URGENT");
-        org.assertj.core.api.Assertions.assertThat(cleared.get("dueDate").asText()).isEqualTo("2026-12-24");
+        assertThat(cleared.get("assignee").isNull()).isTrue();
+        assertThat(cleared.get("urgency").asText()).isEqualTo("URGENT");
+        assertThat(cleared.get("dueDate").asText()).isEqualTo("2026-12-24");
+    }
+
+    @Test
+    void linksATicketToAKnownCustomer() throws Exception {
+        Ticket t = open(TicketCategory.DEVIS, Urgency.NORMAL, TicketOrigin.PHONE, null);
+
+        mvc.perform(patch("/api/tickets/{id}", t.id()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"customerId\": 987654}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields[0].field").value("customerId"));
+        mvc.perform(patch("/api/tickets/{id}", t.id()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"customerId\": %d}".formatted(customerId)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.customerId").value(customerId))
+                .andExpect(jsonPath("$.contact.name").value("Inconnu"))
+                .andExpect(jsonPath("$.history[1].field").value("customerId"));
     }
 
     @Test
@@ -304,7 +323,7 @@ class TicketControllerTest {
     @Test
     void forbiddenTransitionsAre409WithAReason() throws Exception {
         Ticket t = open(TicketCategory.SAV, Urgency.NORMAL, TicketOrigin.PHONE, customerId);
-        service.changeStatus(t.id(), fr.relais.ticket.TicketStatus.CLOSED, "claire");
+        service.changeStatus(t.id(), TicketStatus.CLOSED, "claire");
 
         mvc.perform(patch("/api/tickets/{id}", t.id()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"RESOLVED\"}"))
@@ -321,17 +340,9 @@ class TicketControllerTest {
     // ---------------------------------------------------------------- security
 
     @Test
-    @WithMockUser(username = "claire")
-    void writesNeedTheCsrfTokenOfTheDefaultSecurity() throws Exception {
-        mvc.perform(post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isForbidden());
-    }
-
-    @Test
     void anonymousCallsAreRefused() throws Exception {
         mvc.perform(get("/api/tickets").with(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .anonymous()))
+                        anonymous()))
                 .andExpect(status().isUnauthorized());
     }
 

@@ -1,0 +1,9 @@
+package fr.relais.store;
+
+class ReviewDecisionsPostgresTest extends AbstractReviewDecisionsTest {
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}

@@ -4,6 +4,7 @@ import fr.relais.sage.SageProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +96,9 @@ class ConnectorFilesTest {
         for (var source : new YamlPropertySourceLoader().load(file, new ClassPathResource(file))) {
             environment.getPropertySources().addLast(source);
         }
+        // the two settings of application.yml that the connector files build on, at their defaults
+        environment.getPropertySources().addLast(new MapPropertySource("application",
+                Map.of("relais.demo", "true", "relais.data-dir", "./data")));
         return Binder.get(environment).bind(prefix, type).get();
     }
 }

@@ -6,6 +6,9 @@ import fr.relais.support.Http;
 import fr.relais.support.HubTestSupport;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthTest extends HubTestSupport {
@@ -21,5 +24,24 @@ class HealthTest extends HubTestSupport {
         }
         assertThat(health.path("components").path("share").path("details").path("root").asText())
                 .startsWith(DATA_DIR.toString());
+    }
+
+    @Test
+    void aConnectorThatFailsTurnsHealthDownAndRecovers() throws Exception {
+        Path share = DATA_DIR.resolve("share");
+        Path moved = DATA_DIR.resolve("share-unmounted");
+        Files.move(share, moved);
+        try {
+            var down = Http.basic(ADMIN, PASSWORD).get(url("/actuator/health"));
+            assertThat(down.statusCode()).isEqualTo(503);
+            JsonNode health = new ObjectMapper().readTree(down.body());
+            assertThat(health.path("status").asText()).isEqualTo("DOWN");
+            assertThat(health.path("components").path("share").path("status").asText()).isEqualTo("DOWN");
+            assertThat(health.path("components").path("share").path("details").path("error").asText()).contains(DATA_DIR.resolve("share").toString());
+            assertThat(health.path("components").path("hubDatabase").path("status").asText()).isEqualTo("UP");
+        } finally {
+            Files.move(moved, share);
+        }
+        assertThat(Http.basic(ADMIN, PASSWORD).get(url("/actuator/health")).statusCode()).isEqualTo(200);
     }
 }

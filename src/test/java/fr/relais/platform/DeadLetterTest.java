@@ -75,6 +75,10 @@ class DeadLetterTest extends HubTestSupport {
         assertThat(letter.path("errorType").asText()).isEqualTo(InvalidInputException.class.getName());
         assertThat(flaky.attempts.get() - attemptsBefore).as("no redelivery for bad input").isEqualTo(1);
 
+        // the same list as IT sees it in Hawtio's JMX tab (operation list of relais:type=DeadLetters)
+        String jmxList = Http.basic(ADMIN, PASSWORD).get(url("/actuator/jolokia/exec/relais:type=DeadLetters/list()")).body();
+        assertThat(jmxList).contains(letter.path("id").asText()).contains("is not a valid request");
+
         String id = URLEncoder.encode(letter.path("id").asText(), UTF_8);
         assertThat(Http.basic(ADMIN, PASSWORD).delete(url("/api/dead-letters/" + id)).statusCode()).isEqualTo(204);
         assertThat(deadLetterWithBody(body)).isNull();

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * known admin password. Test classes that extend it share one running hub (Spring's context cache).
  * Test-only routes in src/test/resources/test-routes are loaded beside the real ones.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.jmx.enabled=true")
 @Import(TestBeans.class)
 @AutoConfigureObservability
 public abstract class HubTestSupport {

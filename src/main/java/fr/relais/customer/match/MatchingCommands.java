@@ -11,6 +11,6 @@ public final class MatchingCommands {
     }
 
     public static Map<String, Command> all() {
-        return Map.of();
+        return Map.of(MatchCustomersCommand.NAME, new MatchCustomersCommand());
     }
 }

@@ -1,0 +1,29 @@
+package fr.relais.customer.match;
+
+import java.util.List;
+
+/**
+ * A customer name once normalised.
+ *
+ * @param company   true for a company (legal form or company word found)
+ * @param legalForm the legal form found (sarl, sas, sci...), or empty
+ * @param tokens    the significant tokens in typed order: no civility, no legal form, particles glued
+ *                  to the next word ("le gall" gives "legall"), compound given names glued ("jeanpierre")
+ * @param given     for a person, the given name (or initial), or empty
+ * @param surname   for a person, the surname tokens glued together; for a company, the tokens joined
+ *                  with spaces
+ * @param suffix    generation mark of a person: "jr" (fils, junior) or "sr" (pere, senior), or empty
+ * @param couple    "M. et Mme": a household rather than one person
+ */
+public record CustomerName(boolean company, String legalForm, List<String> tokens, String given,
+                           String surname, String suffix, boolean couple) {
+
+    /** Order-independent key: the sorted tokens joined with spaces. */
+    public String sortedKey() {
+        return tokens.stream().sorted().reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    public boolean isEmpty() {
+        return tokens.isEmpty();
+    }
+}

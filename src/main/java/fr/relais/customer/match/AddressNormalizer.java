@@ -27,7 +27,7 @@ public final class AddressNormalizer {
             Map.entry("square", "square"), Map.entry("sq", "square"),
             Map.entry("cours", "cours"), Map.entry("crs", "cours"),
             Map.entry("faubourg", "faubourg"), Map.entry("fg", "faubourg"), Map.entry("fbg", "faubourg"),
-            Map.entry("quai", "quai"), Map.entry("qu", "quai"), Map.entry("qai", "quai"),
+            Map.entry("quai", "quai"), Map.entry("qu", "quai"), Map.entry("q", "quai"), Map.entry("qai", "quai"),
             Map.entry("passage", "passage"), Map.entry("pass", "passage"), Map.entry("psg", "passage"),
             Map.entry("lotissement", "lotissement"), Map.entry("lot", "lotissement"), Map.entry("lotiss", "lotissement"),
             Map.entry("residence", "residence"), Map.entry("res", "residence"), Map.entry("resid", "residence"),
@@ -53,13 +53,19 @@ public final class AddressNormalizer {
             Map.entry("vx", "vieux"), Map.entry("gd", "grand"), Map.entry("gde", "grande"), Map.entry("pt", "petit"),
             Map.entry("pte", "petite"), Map.entry("fr", "freres"), Map.entry("jj", "jeanjacques"),
             Map.entry("1er", "premier"), Map.entry("8", "8"));
-    private static final Set<String> STOP = Set.of("de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux",
+    private static final Set<String> STOP = set("de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux",
             "et", "en", "sur", "sous");
     /** A complement introduces a word that is not part of the street (bâtiment B, appartement 12, BP 45). */
-    private static final Set<String> COMPLEMENTS = Set.of("bat", "batiment", "bt", "apt", "appt", "appartement",
+    private static final Set<String> COMPLEMENTS = set("bat", "batiment", "bt", "apt", "appt", "appartement",
             "app", "etage", "etg", "esc", "escalier", "porte", "bp", "cs", "tsa", "cedex", "boite", "bal", "lot",
             "entree", "digicode", "code");
-    private static final Set<String> NUMBER_MARKS = Set.of("bis", "ter", "quater", "b", "t", "a", "c", "d", "q");
+    /** Words that start a complement after the street name ("..., Résidence Les Pins", "... Bât B"). */
+    private static final Set<String> COMPLEMENT_STARTS = set("residence", "res", "resid", "batiment", "bat", "bt",
+            "immeuble", "imm", "apt", "appt", "appartement", "escalier", "esc", "etage", "etg", "bp", "cs", "tsa",
+            "cedex", "chez", "entree", "porte");
+    /** Abbreviations typed with dots ("B.P.", "Z.I.") joined back into one word. */
+    private static final Set<String> JOINED = set("bp", "cs", "zi", "za", "zac", "ld", "rn", "rd");
+    private static final Set<String> NUMBER_MARKS = set("bis", "ter", "quater", "b", "t", "a", "c", "d");
 
     private AddressNormalizer() {
     }
@@ -87,7 +93,7 @@ public final class AddressNormalizer {
             }
             cityTokens.add(WORDS.getOrDefault(t, t));
         }
-        List<String> tokens = TextFolding.tokens(address);
+        List<String> tokens = TextFolding.joinLetterRuns(TextFolding.tokens(address), JOINED);
         if (tokens.contains("cedex")) {
             cedex = true;
         }
@@ -96,6 +102,13 @@ public final class AddressNormalizer {
         List<String> street = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
+            if (!street.isEmpty() && COMPLEMENT_STARTS.contains(t)) {
+                break; // the rest is a complement: "..., Résidence Les Pins", "... BP 12 CEDEX"
+            }
+            if (number.isEmpty() && street.isEmpty() && type.isEmpty() && (t.equals("n") || t.equals("no")
+                    || t.equals("num")) && i + 1 < tokens.size() && startsWithDigit(tokens.get(i + 1))) {
+                continue; // "n° 12"
+            }
             if (COMPLEMENTS.contains(t)) {
                 // drop the complement and its value ("bat B", "BP 45", "CS 20012", "cedex 9")
                 if (i + 1 < tokens.size() && (tokens.get(i + 1).length() <= 2
@@ -109,8 +122,8 @@ public final class AddressNormalizer {
                 String rest = t.substring(leadingDigits(t));
                 if (!rest.isEmpty() && NUMBER_MARKS.contains(rest)) {
                     n = n + rest.charAt(0);
-                } else if (i + 1 < tokens.size() && NUMBER_MARKS.contains(tokens.get(i + 1))
-                        && !(i + 2 >= tokens.size())) {
+                } else if (i + 2 < tokens.size() && NUMBER_MARKS.contains(tokens.get(i + 1))
+                        && (tokens.get(i + 1).length() > 1 || !TYPES.containsKey(tokens.get(i + 1)))) {
                     n = n + tokens.get(i + 1).charAt(0);
                     i++;
                 }
@@ -164,5 +177,9 @@ public final class AddressNormalizer {
             }
         }
         return b.toString();
+    }
+
+    private static Set<String> set(String... values) {
+        return Set.copyOf(java.util.Arrays.asList(values));
     }
 }

@@ -18,20 +18,20 @@ import java.util.Set;
  */
 public final class NameNormalizer {
 
-    static final Set<String> LEGAL_FORMS = Set.of("sarl", "sas", "sasu", "sa", "sci", "eurl", "snc", "sca",
+    static final Set<String> LEGAL_FORMS = set("sarl", "sas", "sasu", "sa", "sci", "eurl", "snc", "sca",
             "scop", "scs", "selarl", "selas", "selafa", "selurl", "scp", "scm", "gie", "gaec", "earl", "ei", "eirl",
             "sem", "spl", "scic", "sccv", "autoentrepreneur", "microentreprise", "sarlu", "sela");
-    private static final Set<String> CIVILITIES = Set.of("m", "mr", "mme", "mmes", "mlle", "mlles", "melle", "monsieur",
+    private static final Set<String> CIVILITIES = set("m", "mr", "mme", "mmes", "mlle", "mlles", "melle", "monsieur",
             "madame", "mademoiselle", "messieurs", "mesdames", "mm", "dr", "docteur", "pr", "professeur", "me",
             "maitre", "vve", "veuve", "famille", "fam", "mrs", "ms");
-    private static final Set<String> SUFFIX_JR = Set.of("fils", "jr", "junior", "jnr", "cadet");
-    private static final Set<String> SUFFIX_SR = Set.of("pere", "sr", "senior", "snr", "aine");
-    private static final Set<String> PARTICLES = Set.of("de", "du", "des", "le", "la", "les", "l", "d", "van", "von",
+    private static final Set<String> SUFFIX_JR = set("fils", "jr", "junior", "jnr", "cadet");
+    private static final Set<String> SUFFIX_SR = set("pere", "sr", "senior", "snr", "aine");
+    private static final Set<String> PARTICLES = set("de", "du", "des", "le", "la", "les", "l", "d", "van", "von",
             "di", "da", "del", "della", "ben", "el", "al", "mac", "mc");
     /** Generic company words dropped from the significant tokens ("Ets Dupont" is "Dupont"). */
-    private static final Set<String> GENERIC_COMPANY = Set.of("ets", "etablissements", "etablissement", "entreprise",
+    private static final Set<String> GENERIC_COMPANY = set("ets", "etablissements", "etablissement", "entreprise",
             "ent", "societe", "ste", "cie", "compagnie", "et", "and", "fils", "freres", "ste");
-    private static final Set<String> COMPANY_WORDS = Set.of("ets", "etablissements", "etablissement", "entreprise",
+    private static final Set<String> COMPANY_WORDS = set("ets", "etablissements", "etablissement", "entreprise",
             "societe", "cabinet", "syndic", "syndicat", "agence", "immobilier", "immobiliere", "immo", "residence",
             "copropriete", "hotel", "restaurant", "boulangerie", "patisserie", "garage", "pharmacie", "clinique",
             "camping", "association", "asso", "mairie", "commune", "groupe", "holding", "services", "gestion",
@@ -282,5 +282,9 @@ public final class NameNormalizer {
             throw new UncheckedIOException(e);
         }
         return Set.copyOf(names);
+    }
+
+    private static Set<String> set(String... values) {
+        return Set.copyOf(java.util.Arrays.asList(values));
     }
 }

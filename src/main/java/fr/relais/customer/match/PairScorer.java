@@ -125,7 +125,7 @@ public final class PairScorer {
     }
 
     private static double shared(double weight, int count) {
-        return count <= 1 ? weight : weight / Math.sqrt(count);
+        return count <= 1 ? weight : weight / count;
     }
 
     private static String sharedNote(int count) {
@@ -250,7 +250,7 @@ public final class PairScorer {
 
     private void persons(CustomerName a, CustomerName b, Sink sink) {
         // straight alignment, then with the second name's given name and surname swapped
-        double s1 = JW.apply(a.surname(), b.surname());
+        double s1 = nameSimilarity(a.surname(), b.surname());
         GivenResult g1 = given(a.given(), b.given());
         double t1 = surnamePoints(s1) + g1.points;
         String bGiven = b.given();
@@ -258,7 +258,7 @@ public final class PairScorer {
         double sim = s1;
         GivenResult g = g1;
         if (!b.given().isEmpty() && !b.surname().isEmpty()) {
-            double s2 = JW.apply(a.surname(), b.given());
+            double s2 = nameSimilarity(a.surname(), b.given());
             GivenResult g2 = given(a.given(), b.surname());
             double t2 = surnamePoints(s2) + g2.points;
             if (t2 > t1) {
@@ -281,6 +281,42 @@ public final class PairScorer {
             sink.add("suffix", Outcome.DISAGREE, a.suffix(), b.suffix(), -1, both ? suffixDiffers : suffixDiffers / 2,
                     true, both ? "" : "one-side");
         }
+    }
+
+    /**
+     * Jaro-Winkler, raised to the close threshold when the two names are one typing slip apart
+     * (a letter dropped, doubled, replaced, or two letters swapped) and long enough for that to be a typo.
+     */
+    private double nameSimilarity(String a, String b) {
+        if (a.equals(b)) {
+            return 1;
+        }
+        double sim = JW.apply(a, b);
+        if (sim < simSurnameClose && Math.min(a.length(), b.length()) >= 4 && oneEditApart(a, b)) {
+            sim = simSurnameClose;
+        }
+        return sim;
+    }
+
+    /** True when one insertion, deletion, substitution or adjacent transposition turns a into b. */
+    static boolean oneEditApart(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+                return true; // substitution
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2);
+        }
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
     }
 
     private double surnamePoints(double sim) {
@@ -397,6 +433,9 @@ public final class PairScorer {
             double sim = a.street().equals(b.street()) ? 1 : JW.apply(a.street(), b.street());
             if (!a.streetType().isEmpty() && !b.streetType().isEmpty() && !a.streetType().equals(b.streetType())) {
                 sim -= 0.1;
+            } else if (a.streetType().isEmpty() != b.streetType().isEmpty()) {
+                // a street type not recognised on one side ("imppasse"): compare the whole lines too
+                sim = Math.max(sim, JW.apply(streetText(a), streetText(b)));
             }
             double w;
             Outcome o;

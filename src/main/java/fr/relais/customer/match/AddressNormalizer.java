@@ -63,6 +63,8 @@ public final class AddressNormalizer {
     private static final Set<String> COMPLEMENT_STARTS = set("residence", "res", "resid", "batiment", "bat", "bt",
             "immeuble", "imm", "apt", "appt", "appartement", "escalier", "esc", "etage", "etg", "bp", "cs", "tsa",
             "cedex", "chez", "entree", "porte");
+    private static final java.util.regex.Pattern NUMBER_ONLY =
+            java.util.regex.Pattern.compile("(?i)(n[°o]?\\s*)?\\d+\\s*(bis|ter|[a-d])?");
     /** Abbreviations typed with dots ("B.P.", "Z.I.") joined back into one word. */
     private static final Set<String> JOINED = set("bp", "cs", "zi", "za", "zac", "ld", "rn", "rd");
     private static final Set<String> NUMBER_MARKS = set("bis", "ter", "quater", "b", "t", "a", "c", "d");
@@ -93,7 +95,7 @@ public final class AddressNormalizer {
             }
             cityTokens.add(WORDS.getOrDefault(t, t));
         }
-        List<String> tokens = TextFolding.joinLetterRuns(TextFolding.tokens(address), JOINED);
+        List<String> tokens = TextFolding.joinLetterRuns(TextFolding.tokens(streetSegment(address)), JOINED);
         if (tokens.contains("cedex")) {
             cedex = true;
         }
@@ -143,6 +145,50 @@ public final class AddressNormalizer {
             street.add(WORDS.getOrDefault(t, t));
         }
         return new CustomerAddress(number, type, String.join(" ", street), pc, String.join(" ", cityTokens), cedex);
+    }
+
+    /**
+     * The part of an address line that holds the street: complements are often typed before or after it
+     * between commas ("2e étage, 117 av. du Mont-Blanc"); a number alone before a comma stays with its
+     * street ("44, quai de la République").
+     */
+    static String streetSegment(String address) {
+        if (address == null || address.indexOf(',') < 0) {
+            return address == null ? "" : address;
+        }
+        List<String> segments = new ArrayList<>();
+        String pendingNumber = "";
+        for (String seg : address.split(",")) {
+            String s = seg.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (NUMBER_ONLY.matcher(s).matches()) {
+                pendingNumber = s + " ";
+                continue;
+            }
+            segments.add(pendingNumber + s);
+            pendingNumber = "";
+        }
+        if (segments.isEmpty()) {
+            return pendingNumber.strip();
+        }
+        for (String s : segments) {
+            List<String> t = TextFolding.tokens(s);
+            int i = 0;
+            while (i < t.size() && (startsWithDigit(t.get(i)) || NUMBER_MARKS.contains(t.get(i)) || t.get(i).equals("n"))) {
+                i++;
+            }
+            if (i < t.size() && TYPES.containsKey(t.get(i)) && !t.get(i).equals("residence") && !t.get(i).equals("res")) {
+                return s;
+            }
+        }
+        for (String s : segments) {
+            if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
+                return s;
+            }
+        }
+        return String.join(" ", segments);
     }
 
     private static boolean startsWithDigit(String t) {

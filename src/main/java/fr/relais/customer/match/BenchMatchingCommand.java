@@ -69,6 +69,7 @@ public final class BenchMatchingCommand implements Command {
                 System.gc();
                 HeapSampler sampler = new HeapSampler();
                 sampler.start();
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 CustomerMatcher.SystemsMatch result = matcher.matchSystems(d.erp(), d.sage());
                 double time = (System.nanoTime() - t0) / 1e9;
@@ -79,6 +80,9 @@ public final class BenchMatchingCommand implements Command {
                 }
                 MatchQuality q = MatchQuality.of(rows, d.erpTruth(), d.sageTruth());
                 row(out, profile.name(), n, records, "engine", q, time, peak);
+                out.printf(Locale.ROOT, "  (engine: %d candidate pairs scored, %.1f per ERP record; process CPU %.1f s "
+                                + "for %.1f s wall)%n", result.comparisons(),
+                        (double) result.comparisons() / Math.max(1, d.erp().size()), (processCpuNanos() - cpu0) / 1e9, time);
                 if (showErrors > 0) {
                     showErrors(out, matcher, result, d, showErrors);
                 }
@@ -155,6 +159,13 @@ public final class BenchMatchingCommand implements Command {
                                 CustomerMatcher.SystemsMatch result, NormalizedCustomer a, NormalizedCustomer b) {
         out.println("---- " + what + ": " + a.record() + "\n     " + b.record());
         out.println(matcher.explain(a, b, result.counts()).text());
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     /** Samples the used heap every 20 ms and keeps the peak. */

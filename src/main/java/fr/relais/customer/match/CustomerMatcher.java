@@ -88,7 +88,7 @@ public final class CustomerMatcher {
                 for (int i = 1; i < scored.size(); i++) {
                     PairMatch other = scored.get(i);
                     if (!other.veto() && other.points() > best.points() - config.ambiguityMargin()
-                            && !sameCustomer(best.b(), other.b(), counts)) {
+                            && !likelySame(best.b(), other.b(), counts, config.reviewThreshold())) {
                         ambiguous = true;
                         break;
                     }
@@ -108,7 +108,7 @@ public final class CustomerMatcher {
 
     /** Result of matching two systems: the LINK and REVIEW pairs, and what they were computed on. */
     public record SystemsMatch(List<PairMatch> pairs, CustomerIndex erp, CustomerIndex sage,
-                               PairScorer.IdentifierCounts counts) {
+                               PairScorer.IdentifierCounts counts, long comparisons) {
     }
 
     /** Identifier counts over two systems: the larger of the two (shared inside one system). */
@@ -123,10 +123,13 @@ public final class CustomerMatcher {
     public SystemsMatch matchSystems(CustomerIndex erp, CustomerIndex sage) {
         PairScorer.IdentifierCounts counts = counts(erp, sage);
         double review = config.reviewThreshold();
+        java.util.concurrent.atomic.LongAdder comparisons = new java.util.concurrent.atomic.LongAdder();
         List<PairMatch> pairs = IntStream.range(0, erp.size()).parallel().boxed().flatMap(i -> {
             NormalizedCustomer e = erp.get(i);
             List<PairMatch> found = new ArrayList<>(2);
-            for (int j : sage.candidates(e)) {
+            int[] cands = sage.candidates(e);
+            comparisons.add(cands.length);
+            for (int j : cands) {
                 NormalizedCustomer s = sage.get(j);
                 PairScorer.Score sc = scorer.score(e, s, counts);
                 if (sc.score() >= review) {
@@ -135,7 +138,7 @@ public final class CustomerMatcher {
             }
             return found.stream();
         }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-        return new SystemsMatch(assignOneToOne(pairs, counts), erp, sage, counts);
+        return new SystemsMatch(assignOneToOne(pairs, counts), erp, sage, counts, comparisons.sum());
     }
 
     /**
@@ -167,7 +170,7 @@ public final class CustomerMatcher {
             boolean ambiguous = false;
             for (PairMatch q : byA.get(p.a())) {
                 if (q != p && !q.veto() && !takenB.contains(q.b()) && q.points() > p.points() - margin
-                        && !sameCustomer(p.b(), q.b(), counts)) {
+                        && !likelySame(p.b(), q.b(), counts, config.reviewThreshold())) {
                     ambiguous = true;
                     break;
                 }
@@ -175,7 +178,7 @@ public final class CustomerMatcher {
             if (!ambiguous) {
                 for (PairMatch q : byB.get(p.b())) {
                     if (q != p && !q.veto() && !takenA.contains(q.a()) && q.points() > p.points() - margin
-                            && !sameCustomer(p.a(), q.a(), counts)) {
+                            && !likelySame(p.a(), q.a(), counts, config.reviewThreshold())) {
                         ambiguous = true;
                         break;
                     }
@@ -189,6 +192,15 @@ public final class CustomerMatcher {
                 takenB.add(p.b());
             }
         }
+        java.util.Map<NormalizedCustomer, NormalizedCustomer> linkOfA = new java.util.IdentityHashMap<>();
+        java.util.Map<NormalizedCustomer, NormalizedCustomer> linkOfB = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (decisions[i] == Decision.LINK) {
+                linkOfA.put(pairs.get(i).a(), pairs.get(i).b());
+                linkOfB.put(pairs.get(i).b(), pairs.get(i).a());
+            }
+        }
+        double review = config.reviewThreshold();
         List<PairMatch> out = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             PairMatch p = pairs.get(i);
@@ -197,6 +209,14 @@ public final class CustomerMatcher {
                 boolean free = !takenA.contains(p.a()) && !takenB.contains(p.b());
                 if (free || (p.score() >= link && !p.veto())) {
                     d = Decision.REVIEW;
+                } else if (!p.veto()) {
+                    // lost to a link of its record: still worth a look when it is a duplicate of the linked one
+                    NormalizedCustomer otherB = linkOfA.get(p.a());
+                    NormalizedCustomer otherA = linkOfB.get(p.b());
+                    if ((otherB != null && otherB != p.b() && likelySame(otherB, p.b(), counts, review))
+                            || (otherA != null && otherA != p.a() && likelySame(otherA, p.a(), counts, review))) {
+                        d = Decision.REVIEW;
+                    }
                 }
             }
             if (d != Decision.NONE) {
@@ -206,10 +226,10 @@ public final class CustomerMatcher {
         return out;
     }
 
-    /** True when two records of one system look like the same customer (a duplicate). */
-    private boolean sameCustomer(NormalizedCustomer x, NormalizedCustomer y, PairScorer.IdentifierCounts counts) {
+    private boolean likelySame(NormalizedCustomer x, NormalizedCustomer y, PairScorer.IdentifierCounts counts,
+                               double threshold) {
         PairScorer.Score s = scorer.score(x, y, counts);
-        return !s.veto() && s.score() >= config.linkThreshold();
+        return !s.veto() && s.score() >= threshold;
     }
 
     // ------------------------------------------------------------------ one system

@@ -14,13 +14,23 @@ import java.util.List;
  *                  with spaces
  * @param suffix    generation mark of a person: "jr" (fils, junior) or "sr" (pere, senior), or empty
  * @param couple    "M. et Mme": a household rather than one person
+ * @param joined    the tokens joined with spaces
+ * @param sorted    the sorted tokens joined with spaces
+ * @param glued     the tokens joined without spaces ("le gall" and "legall" alike)
  */
 public record CustomerName(boolean company, String legalForm, List<String> tokens, String given,
-                           String surname, String suffix, boolean couple) {
+                           String surname, String suffix, boolean couple, String joined, String sorted,
+                           String glued) {
+
+    public CustomerName(boolean company, String legalForm, List<String> tokens, String given, String surname,
+                        String suffix, boolean couple) {
+        this(company, legalForm, tokens, given, surname, suffix, couple, String.join(" ", tokens),
+                String.join(" ", tokens.stream().sorted().toList()), String.join("", tokens));
+    }
 
     /** Order-independent key: the sorted tokens joined with spaces. */
     public String sortedKey() {
-        return tokens.stream().sorted().reduce((a, b) -> a + " " + b).orElse("");
+        return sorted;
     }
 
     public boolean isEmpty() {

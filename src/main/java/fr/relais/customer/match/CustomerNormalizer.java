@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 public final class CustomerNormalizer {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$");
+    private static final Pattern BRACKETS = Pattern.compile("^[<(\\[]+|[>)\\]]+$");
     private static final ThreadLocal<DoubleMetaphone> METAPHONE = ThreadLocal.withInitial(() -> {
         DoubleMetaphone m = new DoubleMetaphone();
         m.setMaxCodeLen(6);
@@ -34,7 +35,7 @@ public final class CustomerNormalizer {
         if (e.startsWith("mailto:")) {
             e = e.substring(7);
         }
-        e = e.replaceAll("^[<(\\[]+|[>)\\]]+$", "").strip();
+        e = BRACKETS.matcher(e).replaceAll("").strip();
         return EMAIL.matcher(e).matches() ? e : "";
     }
 

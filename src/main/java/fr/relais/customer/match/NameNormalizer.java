@@ -51,7 +51,17 @@ public final class NameNormalizer {
 
     /** True when the folded token is a common French given name. */
     public static boolean isFirstName(String token) {
-        return FIRST_NAMES.contains(token);
+        return FIRST_NAMES.contains(token) || isCompoundFirstName(token);
+    }
+
+    /** "jeanpierre", "mariehelene": two given names glued (typed with a hyphen). */
+    static boolean isCompoundFirstName(String t) {
+        for (int i = 3; i <= t.length() - 3; i++) {
+            if (FIRST_NAMES.contains(t.substring(0, i)) && FIRST_NAMES.contains(t.substring(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static CustomerName normalize(String raw) {
@@ -171,7 +181,7 @@ public final class NameNormalizer {
     }
 
     private static boolean looksGiven(String t) {
-        return t.length() == 1 || FIRST_NAMES.contains(t);
+        return t.length() == 1 || isFirstName(t);
     }
 
     /** Splits on blanks; the hyphenated parts of one word are glued ("Jean-Pierre" gives "jeanpierre"). */

@@ -1,7 +1,6 @@
 package fr.relais.customer.match;
 
 import fr.relais.customer.match.FieldComparison.Outcome;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ public final class PairScorer {
     public record Score(double points, boolean veto, double score) {
     }
 
-    private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
 
     private final double prior;
     private final double siretEqual, sirenSiteDiffers, sirenDiffers, rawIdsEqual;
@@ -37,8 +35,13 @@ public final class PairScorer {
     private final double simSurnameClose, simGivenClose, simCompanyEqual, simCompanyClose;
     private final double simStreetEqual, simStreetClose, simStreetDiffers;
 
+    private final double maxAddressPoints;
+    private final double cutoffPoints;
+
     public PairScorer(MatchingConfig c) {
         prior = c.prior();
+        double review = c.reviewThreshold();
+        cutoffPoints = Math.log(review / (1 - review)) - c.prior();
         siretEqual = c.weight("siret-equal");
         sirenSiteDiffers = c.weight("siren-equal-site-differs");
         sirenDiffers = c.weight("siren-differs");
@@ -76,6 +79,8 @@ public final class PairScorer {
         simStreetEqual = c.similarity("street-equal");
         simStreetClose = c.similarity("street-close");
         simStreetDiffers = c.similarity("street-differs");
+        maxAddressPoints = Math.max(0, numberEqual) + Math.max(0, streetEqual) + Math.max(0, postcodeEqual)
+                + Math.max(0, cityEqual);
     }
 
     /** The score of a pair, without building an explanation. */
@@ -109,6 +114,10 @@ public final class PairScorer {
         phones(a, b, counts, sink, out != null);
         email(a, b, counts, sink);
         names(a.name(), b.name(), sink, out != null);
+        if (out == null && acc[0] + maxAddressPoints < cutoffPoints) {
+            // the address cannot lift this pair to the review threshold: skip it
+            return new Score(acc[0], veto[0], probability(acc[0]));
+        }
         address(a.address(), b.address(), sink);
         double p = acc[0];
         return new Score(p, veto[0], probability(p));
@@ -229,9 +238,9 @@ public final class PairScorer {
             persons(a, b, sink);
             return;
         }
-        double sim = tokenSimilarity(a.tokens(), b.tokens());
-        String la = String.join(" ", a.tokens());
-        String lb = String.join(" ", b.tokens());
+        double sim = a.joined().equals(b.joined()) ? 1 : nameTokenSimilarity(a, b);
+        String la = a.joined();
+        String lb = b.joined();
         String note = a.company() == b.company() ? "" : "person-and-company";
         if (sim >= simCompanyEqual) {
             sink.add("name", Outcome.AGREE, la, lb, sim, companyEqual, false, note);
@@ -249,33 +258,45 @@ public final class PairScorer {
     }
 
     private void persons(CustomerName a, CustomerName b, Sink sink) {
-        // straight alignment, then with the second name's given name and surname swapped
-        double s1 = nameSimilarity(a.surname(), b.surname());
-        GivenResult g1 = given(a.given(), b.given());
-        double t1 = surnamePoints(s1) + g1.points;
+        // the parsed alignment, then with the given name and surname of either side swapped
+        // (a name order the parser could not tell, "VINCENT Cédric")
+        String aGiven = a.given();
+        String aSurname = a.surname();
         String bGiven = b.given();
         String bSurname = b.surname();
-        double sim = s1;
-        GivenResult g = g1;
-        if (!b.given().isEmpty() && !b.surname().isEmpty()) {
-            double s2 = nameSimilarity(a.surname(), b.given());
-            GivenResult g2 = given(a.given(), b.surname());
+        double sim = nameSimilarity(aSurname, bSurname);
+        GivenResult g = given(aGiven, bGiven);
+        double best = surnamePoints(sim) + g.points;
+        for (int swap = 1; swap <= 2; swap++) {
+            CustomerName x = swap == 1 ? a : b;
+            if (x.given().isEmpty() || x.surname().isEmpty()) {
+                continue;
+            }
+            String ag = swap == 1 ? a.surname() : a.given();
+            String as = swap == 1 ? a.given() : a.surname();
+            String bg = swap == 2 ? b.surname() : b.given();
+            String bs = swap == 2 ? b.given() : b.surname();
+            double s2 = nameSimilarity(as, bs);
+            GivenResult g2 = given(ag, bg);
             double t2 = surnamePoints(s2) + g2.points;
-            if (t2 > t1) {
+            if (t2 > best) {
+                best = t2;
                 sim = s2;
                 g = g2;
-                bGiven = b.surname();
-                bSurname = b.given();
+                aGiven = ag;
+                aSurname = as;
+                bGiven = bg;
+                bSurname = bs;
             }
         }
         if (a.given().isEmpty() && b.given().isEmpty() && a.tokens().size() != b.tokens().size()) {
             // one token on one side, several on the other: compare the token sets
-            sim = Math.max(sim, tokenSimilarity(a.tokens(), b.tokens()));
+            sim = Math.max(sim, nameTokenSimilarity(a, b));
         }
         double sp = surnamePoints(sim);
         Outcome so = sim >= 0.985 ? Outcome.AGREE : sp > surnameDiffers ? Outcome.CLOSE : Outcome.DISAGREE;
-        sink.add("name", so, a.surname(), bSurname, sim, sp, false, "");
-        sink.add("given_name", g.outcome, a.given(), bGiven, g.sim, g.points, g.veto, g.note);
+        sink.add("name", so, aSurname, bSurname, sim, sp, false, "");
+        sink.add("given_name", g.outcome, aGiven, bGiven, g.sim, g.points, g.veto, g.note);
         if (!a.suffix().equals(b.suffix())) {
             boolean both = !a.suffix().isEmpty() && !b.suffix().isEmpty();
             sink.add("suffix", Outcome.DISAGREE, a.suffix(), b.suffix(), -1, both ? suffixDiffers : suffixDiffers / 2,
@@ -291,7 +312,7 @@ public final class PairScorer {
         if (a.equals(b)) {
             return 1;
         }
-        double sim = JW.apply(a, b);
+        double sim = JaroWinkler.similarity(a, b);
         if (sim < simSurnameClose && Math.min(a.length(), b.length()) >= 4 && oneEditApart(a, b)) {
             sim = simSurnameClose;
         }
@@ -350,7 +371,7 @@ public final class PairScorer {
             }
             return new GivenResult(Outcome.DISAGREE, 0, givenDiffers, true, "initial");
         }
-        double sim = JW.apply(a, b);
+        double sim = JaroWinkler.similarity(a, b);
         if (NameNormalizer.isFirstName(a) && NameNormalizer.isFirstName(b)) {
             return new GivenResult(Outcome.DISAGREE, sim, givenDiffers, true, "two-given-names");
         }
@@ -373,6 +394,22 @@ public final class PairScorer {
         return false;
     }
 
+    /** {@link #tokenSimilarity} with the joined forms computed once per name. */
+    static double nameTokenSimilarity(CustomerName a, CustomerName b) {
+        if (a.tokens().isEmpty() || b.tokens().isEmpty()) {
+            return 0;
+        }
+        double best = JaroWinkler.similarity(a.joined(), b.joined());
+        if (best < 1 && (a.tokens().size() > 1 || b.tokens().size() > 1)) {
+            best = Math.max(best, JaroWinkler.similarity(a.sorted(), b.sorted()));
+            best = Math.max(best, JaroWinkler.similarity(a.glued(), b.glued()));
+            if (best < 0.97) {
+                best = Math.max(best, (mongeElkan(a.tokens(), b.tokens()) + mongeElkan(b.tokens(), a.tokens())) / 2);
+            }
+        }
+        return best;
+    }
+
     /**
      * Similarity of two token lists: the best of Jaro-Winkler on the texts as typed, on the sorted
      * tokens, and the symmetric Monge-Elkan mean (each token against its best counterpart).
@@ -386,16 +423,16 @@ public final class PairScorer {
         if (ja.equals(jb)) {
             return 1;
         }
-        double best = JW.apply(ja, jb);
+        double best = JaroWinkler.similarity(ja, jb);
         if (a.size() > 1 || b.size() > 1) {
             List<String> sa = new ArrayList<>(a);
             List<String> sb = new ArrayList<>(b);
             sa.sort(null);
             sb.sort(null);
-            best = Math.max(best, JW.apply(String.join(" ", sa), String.join(" ", sb)));
+            best = Math.max(best, JaroWinkler.similarity(String.join(" ", sa), String.join(" ", sb)));
             best = Math.max(best, (mongeElkan(a, b) + mongeElkan(b, a)) / 2);
             // glued spelling: "le gall" / "legall", "saint jorioz" / "saintjorioz"
-            best = Math.max(best, JW.apply(String.join("", a), String.join("", b)));
+            best = Math.max(best, JaroWinkler.similarity(String.join("", a), String.join("", b)));
         }
         return best;
     }
@@ -405,7 +442,7 @@ public final class PairScorer {
         for (String x : a) {
             double m = 0;
             for (String y : b) {
-                m = Math.max(m, x.equals(y) ? 1 : JW.apply(x, y));
+                m = Math.max(m, x.equals(y) ? 1 : JaroWinkler.similarity(x, y));
             }
             sum += m;
         }
@@ -430,12 +467,12 @@ public final class PairScorer {
             numberLine = new FieldComparison("address_number", Outcome.MISSING, a.number(), b.number(), -1, 0, false, "");
         }
         if (haveStreet) {
-            double sim = a.street().equals(b.street()) ? 1 : JW.apply(a.street(), b.street());
+            double sim = a.street().equals(b.street()) ? 1 : streetSimilarity(a.street(), b.street());
             if (!a.streetType().isEmpty() && !b.streetType().isEmpty() && !a.streetType().equals(b.streetType())) {
                 sim -= 0.1;
             } else if (a.streetType().isEmpty() != b.streetType().isEmpty()) {
                 // a street type not recognised on one side ("imppasse"): compare the whole lines too
-                sim = Math.max(sim, JW.apply(streetText(a), streetText(b)));
+                sim = Math.max(sim, JaroWinkler.similarity(streetText(a), streetText(b)));
             }
             double w;
             Outcome o;
@@ -467,7 +504,7 @@ public final class PairScorer {
                 streetLine.similarity(), streetLine.points() * scale, false, scale < 1 ? "address-floor" : "");
 
         boolean cityAgree = !a.city().isEmpty() && !b.city().isEmpty()
-                && (a.city().equals(b.city()) || JW.apply(a.city(), b.city()) >= 0.92);
+                && (a.city().equals(b.city()) || JaroWinkler.similarity(a.city(), b.city()) >= 0.92);
         if (!a.postcode().isEmpty() && !b.postcode().isEmpty()) {
             if (a.postcode().equals(b.postcode())) {
                 sink.add("postcode", Outcome.AGREE, a.postcode(), b.postcode(), 1, postcodeEqual, false, "");
@@ -485,10 +522,18 @@ public final class PairScorer {
         if (cityAgree) {
             sink.add("city", Outcome.AGREE, a.city(), b.city(), 1, cityEqual, false, "");
         } else if (!a.city().isEmpty() && !b.city().isEmpty()) {
-            sink.add("city", Outcome.DISAGREE, a.city(), b.city(), JW.apply(a.city(), b.city()), 0, false, "");
+            sink.add("city", Outcome.DISAGREE, a.city(), b.city(), JaroWinkler.similarity(a.city(), b.city()), 0, false, "");
         } else {
             sink.add("city", Outcome.MISSING, a.city(), b.city(), -1, 0, false, "");
         }
+    }
+
+    private static double streetSimilarity(String a, String b) {
+        double sim = JaroWinkler.similarity(a, b);
+        if (sim < 0.95 && (a.indexOf(' ') > 0 || b.indexOf(' ') > 0)) {
+            sim = Math.max(sim, tokenSimilarity(java.util.Arrays.asList(a.split(" ")), java.util.Arrays.asList(b.split(" "))));
+        }
+        return sim;
     }
 
     private static String streetText(CustomerAddress a) {

@@ -58,8 +58,8 @@ public final class CompanyIds {
         if (digits == null || digits.length() != 14 || !digits.chars().allMatch(Character::isDigit)) {
             return false;
         }
-        if (digits.startsWith(LA_POSTE)) {
-            return digits.chars().map(c -> c - '0').sum() % 5 == 0;
+        if (digits.startsWith(LA_POSTE) && digits.chars().map(c -> c - '0').sum() % 5 == 0) {
+            return true;
         }
         return luhn(digits);
     }

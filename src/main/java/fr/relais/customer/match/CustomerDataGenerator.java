@@ -166,11 +166,25 @@ public final class CustomerDataGenerator {
         return pick(p.landlinePrefixes()).replace(" ", "") + digits(6, false);
     }
 
+    /** A common surname (skewed) or, two times out of three, one of the long tail (root and ending). */
+    private String surname() {
+        if (rnd.nextDouble() < 0.35) {
+            return skewed(p.surnames());
+        }
+        String root = pick(p.surnameRoots());
+        String end = pick(p.surnameEndings());
+        String s = root + end;
+        if (rnd.nextDouble() < 0.05) {
+            s = s + "-" + skewed(p.surnames());
+        }
+        return s;
+    }
+
     private Truth person() {
         Truth t = base();
         boolean male = rnd.nextBoolean();
         t.given = skewed(male ? p.maleNames() : p.femaleNames());
-        t.surname = skewed(p.surnames());
+        t.surname = surname();
         if (rnd.nextDouble() < 0.8) {
             t.mobile = mobile();
         }
@@ -203,7 +217,7 @@ public final class CustomerDataGenerator {
     private Truth company() {
         Truth t = base();
         t.company = true;
-        String owner = skewed(p.surnames());
+        String owner = surname();
         t.companyName = switch (rnd.nextInt(7)) {
             case 0 -> pick(p.trades()) + " " + owner;
             case 1 -> owner + " " + pick(p.trades());
@@ -211,7 +225,7 @@ public final class CustomerDataGenerator {
             case 3 -> pick(p.companyWords()) + " " + pick(p.trades()) + " Services";
             case 4 -> "Cabinet " + owner;
             case 5 -> owner + " et Fils";
-            default -> pick(p.trades()) + " " + owner + " " + skewed(p.surnames());
+            default -> pick(p.trades()) + " " + owner + " " + surname();
         };
         t.legalForm = pick(List.of("SARL", "SARL", "SAS", "SAS", "EURL", "SCI", "SA", "SNC", "SASU"));
         t.landline = rnd.nextDouble() < 0.85 ? landline() : null;

@@ -119,7 +119,7 @@ public final class CustomerIndex {
     }
 
     /**
-     * Blocking keys: each strong identifier; postcode or city with the phonetic key of each name token;
+     * Blocking keys: each strong identifier; postcode with the phonetic key of each name token;
      * postcode, house number and street; the phonetic name anywhere in the country.
      */
     public static List<String> blockingKeys(NormalizedCustomer c) {
@@ -130,17 +130,20 @@ public final class CustomerIndex {
         CustomerAddress a = c.address();
         CustomerName name = c.name();
         List<String> tokens = name.tokens();
-        for (String t : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
             if (t.length() < 2 || (!name.company() && tokens.size() > 1 && NameNormalizer.isFirstName(t))
                     && !t.equals(name.surname())) {
                 continue;
             }
-            String ph = CustomerNormalizer.phonetic(t);
-            if (!a.postcode().isEmpty()) {
-                keys.add("P|" + a.postcode() + "|" + ph);
+            if (a.postcode().isEmpty()) {
+                continue;
             }
-            if (!a.city().isEmpty()) {
-                keys.add("C|" + a.city() + "|" + ph);
+            String ph = CustomerNormalizer.phonetic(t);
+            keys.add("P|" + a.postcode() + "|" + ph);
+            if (!name.company() && tokens.size() == 2) {
+                // finer key for big towns: the surname with the initial of the other token
+                keys.add("Q|" + a.postcode() + "|" + ph + "|" + tokens.get(1 - i).charAt(0));
             }
         }
         if (!a.number().isEmpty() && a.hasStreet() && !a.postcode().isEmpty()) {

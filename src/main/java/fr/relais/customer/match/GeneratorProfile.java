@@ -8,7 +8,8 @@ import java.util.List;
  * names, streets and noise mix), used only to check that the tuning did not overfit.
  */
 public record GeneratorProfile(String name, List<String[]> towns, List<String> maleNames, List<String> femaleNames,
-                               List<String> surnames, List<String> streets, List<String> streetTypes,
+                               List<String> surnames, List<String> surnameRoots, List<String> surnameEndings,
+                               List<String> streets, List<String> streetTypes,
                                List<String> companyWords, List<String> trades, List<String> landlinePrefixes,
                                List<String> emailDomains, Noise noise) {
 
@@ -68,6 +69,10 @@ public record GeneratorProfile(String name, List<String[]> towns, List<String> m
                     + "Marullaz; Ballaz; Fontaine; Chevallier; Rosset; Vernaz; Allard; Brun; Muffat; Cohendoz;"
                     + "Déage; Gay; Ruffier; Sallaz; Truffet; Veyrat; Volland; Boujon; Maréchal; Lacroix;"
                     + "De La Fontaine; Le Bihan; Saint-Jean; Chamot; Dagand; Dupenloup; Tairraz; Crozet; Joly"),
+            words("Bouv; Mug; Pern; Dun; Gav; Curt; Perr; Moll; Vull; Berth; Coll; Chap; Rev; Jacqu; Poch; Mouth;"
+                    + "Tiss; Carr; Dupr; Favr; Poll; Bibol; Mercl; Gerb; Dec; Goll; Mass; Vitt; Roch; Burn; Ducr;"
+                    + "Excoff; Crett; Pasq; Chamb; Thev; Marc; Bern; Cohend; Balm; Frass; Grang; Monn; Peyr; Sall"),
+            words("ier; et; oz; az; ard; in; ey; on; and; el; oud; at; illon; ollet; ellaz; uz; ex; ud; aud; ieux"),
             words("de la Paix; des Lilas; du Lac; des Alpes; du Mont-Blanc; de Genève; de Chambéry; des Aravis;"
                     + "Saint-François; du Parmelan; de la Tournette; du Semnoz; des Tilleuls; des Cerisiers;"
                     + "du Général de Gaulle; Jean Jaurès; Victor Hugo; de la République; Carnot; Sommeiller;"
@@ -117,6 +122,10 @@ public record GeneratorProfile(String name, List<String[]> towns, List<String> m
                     + "Lacombe; Sarda; Carrère; Mas; Rigal; Bonnet; Garrigues; Cabrol; Puech; Andrieu;"
                     + "Tournier; Combes; Calvet; Teulière; Carayon; Marcoul; D'Arcy; Du Plessis; Van den Berg;"
                     + "Saint-Pierre; Le Dantec; Le Gac; Keraudren; Bellec; Cornec; L'Hostis; Derrien; Jacob"),
+            words("Ker; Le Goar; Penn; Guil; Quill; Tréh; Morv; Lann; Brig; Gour; Schw; Hoff; Wald; Eich; Lind;"
+                    + "Stein; Berg; Ross; Wint; Baum; Cast; Mont; Aur; Bouss; Cab; Fab; Lab; Mal; Roqu; Sauv;"
+                    + "Vern; Cros; Teys; Ferr; Gard; Lasc; Espin; Rouqu; Barb; Calm"),
+            words("ec; ou; ic; en; ern; mann; er; el; inger; bach; ac; ès; at; ier; ous; ade; al; ol; an; ot"),
             words("de Brest; de Nantes; de la Liberté; du Port; des Remparts; de Kerinou; Saint-Martin;"
                     + "de Siam; Pasteur; Gambetta; Foch; du Colombier; de Lorient; des Korrigans; de Keraudren;"
                     + "Jules Ferry; Anatole France; Émile Zola; du 8 Mai 1945; des Cordiers; du Faubourg National;"

@@ -267,7 +267,8 @@ public final class PairScorer {
         double sim = nameSimilarity(aSurname, bSurname);
         GivenResult g = given(aGiven, bGiven);
         double best = surnamePoints(sim) + g.points;
-        for (int swap = 1; swap <= 2; swap++) {
+        boolean perfect = sim >= 0.985 && (g.outcome == Outcome.AGREE || g.outcome == Outcome.MISSING);
+        for (int swap = 1; swap <= 2 && !perfect; swap++) {
             CustomerName x = swap == 1 ? a : b;
             if (x.given().isEmpty() || x.surname().isEmpty()) {
                 continue;

@@ -102,9 +102,16 @@ public final class PairScorer {
     private Score compare(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts,
                           List<FieldComparison> out) {
         double[] acc = new double[1];
+        double[] shared = new double[2]; // [0]: points of identifiers shared inside a system, [1]: address points
         boolean[] veto = new boolean[1];
         Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
             acc[0] += points;
+            if (note.startsWith("shared-by-") && points > 0) {
+                shared[0] += points;
+            }
+            if (field.equals("address_number") || field.equals("street")) {
+                shared[1] += points;
+            }
             veto[0] |= v;
             if (out != null) {
                 out.add(new FieldComparison(field, outcome, left, right, sim, round(points), v, note));
@@ -119,6 +126,11 @@ public final class PairScorer {
             return new Score(acc[0], veto[0], probability(acc[0]));
         }
         address(a.address(), b.address(), sink);
+        if (shared[0] > 0 && shared[1] < 0) {
+            // identifiers shared by several records (a syndic's SIRET, phone, email) say "same company";
+            // at another address they are another site: they do not count
+            sink.add("site", Outcome.DISAGREE, "", "", -1, -shared[0], false, "other-site");
+        }
         double p = acc[0];
         return new Score(p, veto[0], probability(p));
     }

@@ -34,7 +34,7 @@ public final class CustomerCsv {
 
     public static final List<String> HEADER = List.of("id", "name", "address", "postcode", "city", "phone", "email",
             "siret");
-    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line:? ?(\\d+)");
+    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line:? ?(\\d+)", Pattern.CASE_INSENSITIVE);
 
     private CustomerCsv() {
     }
@@ -120,10 +120,11 @@ public final class CustomerCsv {
             at = Long.parseLong(m.group(1));
         }
         String reason;
-        if (msg.contains("EOF reached before encapsulated token finished")) {
+        String lower = msg.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("eof reached before encapsulated token finished")) {
             reason = "bad quoting: a quoted value opened on line " + line + " is never closed";
             at = line;
-        } else if (msg.contains("invalid char between encapsulated token and delimiter")) {
+        } else if (lower.contains("invalid char") && lower.contains("encapsulated token")) {
             reason = "bad quoting: text after a closing quote (a quote inside a value must be doubled)";
         } else {
             reason = "bad CSV: " + msg;

@@ -144,7 +144,8 @@ public final class CustomerMatcher {
     /**
      * One-to-one assignment, best points first: a certain pair is linked when neither record is taken
      * and no other free candidate of either record comes within the ambiguity margin (unless that
-     * candidate is a duplicate of the same customer in its own system). Ambiguous pairs go to REVIEW;
+     * candidate is a duplicate of the same customer in its own system). A record typed twice in one
+     * system (a certain duplicate of an already linked record) is linked to the same counterpart. Ambiguous pairs go to REVIEW;
      * a likely pair whose record is already linked elsewhere is dropped unless it is itself certain.
      */
     private List<PairMatch> assignOneToOne(List<PairMatch> pairs, PairScorer.IdentifierCounts counts) {
@@ -162,9 +163,32 @@ public final class CustomerMatcher {
         Arrays.fill(decisions, Decision.NONE);
         double link = config.linkThreshold();
         double margin = config.ambiguityMargin();
+        java.util.Map<NormalizedCustomer, NormalizedCustomer> firstOfA = new java.util.IdentityHashMap<>();
+        java.util.Map<NormalizedCustomer, NormalizedCustomer> firstOfB = new java.util.IdentityHashMap<>();
         for (int i = 0; i < pairs.size(); i++) {
             PairMatch p = pairs.get(i);
-            if (p.score() < link || p.veto() || takenA.contains(p.a()) || takenB.contains(p.b())) {
+            if (p.score() < link || p.veto()) {
+                continue;
+            }
+            boolean aTaken = takenA.contains(p.a());
+            boolean bTaken = takenB.contains(p.b());
+            if (aTaken && bTaken) {
+                continue;
+            }
+            if (aTaken || bTaken) {
+                // one record already linked: link this one too only when it is a certain duplicate, in its own
+                // system, of the record linked there (the same customer typed twice in one system)
+                NormalizedCustomer linkedTwin = aTaken ? firstOfA.get(p.a()) : firstOfB.get(p.b());
+                NormalizedCustomer self = aTaken ? p.b() : p.a();
+                if (linkedTwin != null && !(aTaken ? takenB.contains(self) : takenA.contains(self))
+                        && likelySame(linkedTwin, self, counts, link)) {
+                    decisions[i] = Decision.LINK;
+                    if (aTaken) {
+                        takenB.add(self);
+                    } else {
+                        takenA.add(self);
+                    }
+                }
                 continue;
             }
             boolean ambiguous = false;
@@ -190,6 +214,8 @@ public final class CustomerMatcher {
                 decisions[i] = Decision.LINK;
                 takenA.add(p.a());
                 takenB.add(p.b());
+                firstOfA.put(p.a(), p.b());
+                firstOfB.put(p.b(), p.a());
             }
         }
         java.util.Map<NormalizedCustomer, NormalizedCustomer> linkOfA = new java.util.IdentityHashMap<>();

@@ -181,7 +181,7 @@ public final class CustomerMatcher {
                 NormalizedCustomer linkedTwin = aTaken ? firstOfA.get(p.a()) : firstOfB.get(p.b());
                 NormalizedCustomer self = aTaken ? p.b() : p.a();
                 if (linkedTwin != null && !(aTaken ? takenB.contains(self) : takenA.contains(self))
-                        && likelySame(linkedTwin, self, counts, link)) {
+                        && likelySame(linkedTwin, self, counts, config.duplicateLinkThreshold())) {
                     decisions[i] = Decision.LINK;
                     if (aTaken) {
                         takenB.add(self);
@@ -260,10 +260,13 @@ public final class CustomerMatcher {
 
     // ------------------------------------------------------------------ one system
 
-    /** Duplicates inside one system: every pair scoring at least the review threshold, LINK when certain. */
+    /**
+     * Duplicates inside one system: every pair scoring at least the duplicate review threshold, LINK when
+     * at least the duplicate link threshold and nothing vetoes it.
+     */
     public List<PairMatch> duplicates(CustomerIndex index, PairScorer.IdentifierCounts counts) {
-        double review = config.reviewThreshold();
-        double link = config.linkThreshold();
+        double review = config.duplicateReviewThreshold();
+        double link = config.duplicateLinkThreshold();
         return IntStream.range(0, index.size()).parallel().boxed().flatMap(i -> {
             NormalizedCustomer a = index.get(i);
             List<PairMatch> found = new ArrayList<>(1);

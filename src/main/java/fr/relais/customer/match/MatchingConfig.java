@@ -91,6 +91,14 @@ public final class MatchingConfig {
         return get("thresholds.review");
     }
 
+    public double duplicateLinkThreshold() {
+        return get("thresholds.duplicate-link");
+    }
+
+    public double duplicateReviewThreshold() {
+        return get("thresholds.duplicate-review");
+    }
+
     public double ambiguityMargin() {
         return get("thresholds.ambiguity-margin");
     }

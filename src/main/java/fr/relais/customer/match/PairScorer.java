@@ -391,7 +391,8 @@ public final class PairScorer {
         if ((a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length() - b.length()) >= 2) {
             return new GivenResult(Outcome.DISAGREE, sim, givenDiffers, true, "compound");
         }
-        if (sim >= simGivenClose && Math.abs(a.length() - b.length()) <= 1) {
+        if ((sim >= simGivenClose || (Math.min(a.length(), b.length()) >= 4 && oneEditApart(a, b)))
+                && Math.abs(a.length() - b.length()) <= 1) {
             return new GivenResult(Outcome.CLOSE, sim, givenClose, false, "typo");
         }
         return new GivenResult(Outcome.DISAGREE, sim, givenDiffers, true, "");
@@ -523,6 +524,9 @@ public final class PairScorer {
                 sink.add("postcode", Outcome.AGREE, a.postcode(), b.postcode(), 1, postcodeEqual, false, "");
             } else if ((a.cedex() || b.cedex()) && a.postcode().regionMatches(0, b.postcode(), 0, 2)) {
                 sink.add("postcode", Outcome.CLOSE, a.postcode(), b.postcode(), -1, postcodeEqual / 3, false, "cedex");
+            } else if (cityAgree && a.postcode().regionMatches(0, b.postcode(), 0, 3)) {
+                // 35200 / 35203 in the same city: a CEDEX or special delivery code, or a slip on the last digit
+                sink.add("postcode", Outcome.CLOSE, a.postcode(), b.postcode(), -1, 0, false, "same-city");
             } else if (cityAgree) {
                 sink.add("postcode", Outcome.DISAGREE, a.postcode(), b.postcode(), 0, postcodeDiffers / 4, false,
                         "same-city");

@@ -11,6 +11,8 @@ public final class MatchingCommands {
     }
 
     public static Map<String, Command> all() {
-        return Map.of();
+        return Map.of(MatchCustomersCommand.NAME, new MatchCustomersCommand(),
+                GenerateCustomersCommand.NAME, new GenerateCustomersCommand(),
+                BenchMatchingCommand.NAME, new BenchMatchingCommand());
     }
 }

@@ -1,0 +1,711 @@
+package fr.relais.customer.match;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Generates two-system French customer data with ground truth: about 60 % of customers in both the
+ * ERP and Sage, 20 % in each alone, 3 % typed twice in one system; hand-typing noise (case, accents,
+ * civilities, name order, typos, abbreviations, phone formats, missing fields, moves, changed numbers)
+ * and hard negatives (namesakes in one town, father and son at one address with one landline, two
+ * companies in one building, a syndic with many sites sharing name, SIRET, phone and email, relatives
+ * sharing a family email). Deterministic for a seed.
+ */
+public final class CustomerDataGenerator {
+
+    /** Generated systems and, for every record id, the id of the real customer. */
+    public record Dataset(List<CustomerRecord> erp, List<CustomerRecord> sage, Map<String, String> erpTruth,
+                          Map<String, String> sageTruth) {
+    }
+
+    private static final class Truth {
+        String id;
+        boolean company;
+        String given = "";
+        String surname = "";
+        String suffix = "";
+        String companyName = "";
+        String legalForm = "";
+        String number;
+        String type;
+        String street;
+        String[] town;
+        String mobile;
+        String landline;
+        String email;
+        String siret;
+    }
+
+    private final GeneratorProfile p;
+    private final GeneratorProfile.Noise noise;
+    private final SplittableRandom rnd;
+    private int nextCustomer;
+
+    private CustomerDataGenerator(GeneratorProfile profile, long seed) {
+        this.p = profile;
+        this.noise = profile.noise();
+        this.rnd = new SplittableRandom(seed);
+    }
+
+    public static Dataset generate(int customers, long seed, GeneratorProfile profile) {
+        return new CustomerDataGenerator(profile, seed).run(customers);
+    }
+
+    private Dataset run(int n) {
+        List<Truth> all = new ArrayList<>(n + 32);
+        while (all.size() < n) {
+            double r = rnd.nextDouble();
+            if (r < 0.03) {
+                namesakes(all);
+            } else if (r < 0.05) {
+                fatherAndSon(all);
+            } else if (r < 0.065) {
+                sameBuilding(all);
+            } else if (r < 0.0675) {
+                syndic(all);
+            } else if (r < 0.0875) {
+                familyEmail(all);
+            } else {
+                all.add(rnd.nextDouble() < 0.75 ? person() : company());
+            }
+        }
+        while (all.size() > n) {
+            all.remove(all.size() - 1);
+        }
+        List<String[]> erp = new ArrayList<>();
+        List<String[]> sage = new ArrayList<>();
+        for (Truth t : all) {
+            double u = rnd.nextDouble();
+            boolean inErp = u < 0.8;
+            boolean inSage = u < 0.6 || u >= 0.8;
+            if (inErp) {
+                erp.add(render(t, true));
+            }
+            if (inSage) {
+                sage.add(render(t, false));
+            }
+            if (rnd.nextDouble() < 0.03) {
+                boolean toErp = inErp && (!inSage || rnd.nextBoolean());
+                (toErp ? erp : sage).add(render(t, toErp));
+            }
+        }
+        Map<String, String> erpTruth = new HashMap<>();
+        Map<String, String> sageTruth = new HashMap<>();
+        return new Dataset(finish(erp, "E", 7, erpTruth), finish(sage, "CL", 6, sageTruth), erpTruth, sageTruth);
+    }
+
+    private List<CustomerRecord> finish(List<String[]> rows, String prefix, int digits, Map<String, String> truth) {
+        for (int i = rows.size() - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            String[] x = rows.get(i);
+            rows.set(i, rows.get(j));
+            rows.set(j, x);
+        }
+        List<CustomerRecord> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            String id = prefix + String.format("%0" + digits + "d", i + 1);
+            truth.put(id, r[0]);
+            out.add(new CustomerRecord(id, r[1], r[2], r[3], r[4], r[5], r[6], r[7]));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ true customers
+
+    private String pick(List<String> l) {
+        return l.get(rnd.nextInt(l.size()));
+    }
+
+    /** Skewed choice: the first entries are more frequent (common names, the main town). */
+    private <T> T skewed(List<T> l) {
+        double u = rnd.nextDouble();
+        return l.get((int) (l.size() * Math.pow(u, 1.7)));
+    }
+
+    private Truth base() {
+        Truth t = new Truth();
+        t.id = "K" + (++nextCustomer);
+        newAddress(t);
+        return t;
+    }
+
+    private void newAddress(Truth t) {
+        t.number = String.valueOf(1 + (int) (120 * Math.pow(rnd.nextDouble(), 1.5)));
+        if (rnd.nextDouble() < 0.04) {
+            t.number += rnd.nextBoolean() ? " bis" : " ter";
+        }
+        t.type = pick(p.streetTypes());
+        t.street = pick(p.streets());
+        t.town = skewed(p.towns());
+    }
+
+    private String mobile() {
+        return (rnd.nextDouble() < 0.7 ? "06" : "07") + (rnd.nextDouble() < 0.5 ? "" : "")
+                + digits(rnd.nextInt(10, 99) >= 10 ? 8 : 8, true);
+    }
+
+    private String digits(int n, boolean mobileSecond) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            int d = rnd.nextInt(10);
+            if (i == 0 && mobileSecond) {
+                d = 5 + rnd.nextInt(4); // 065x..068x, 075x..078x are mobile ranges
+            }
+            b.append(d);
+        }
+        return b.toString();
+    }
+
+    private String landline() {
+        return pick(p.landlinePrefixes()).replace(" ", "") + digits(6, false);
+    }
+
+    /** A common surname (skewed) or, two times out of three, one of the long tail (root and ending). */
+    private String surname() {
+        if (rnd.nextDouble() < 0.35) {
+            return skewed(p.surnames());
+        }
+        String root = pick(p.surnameRoots());
+        String end = pick(p.surnameEndings());
+        String s = root + end;
+        if (rnd.nextDouble() < 0.05) {
+            s = s + "-" + skewed(p.surnames());
+        }
+        return s;
+    }
+
+    private Truth person() {
+        Truth t = base();
+        boolean male = rnd.nextBoolean();
+        t.given = skewed(male ? p.maleNames() : p.femaleNames());
+        t.surname = surname();
+        if (rnd.nextDouble() < 0.8) {
+            t.mobile = mobile();
+        }
+        if (t.mobile == null || rnd.nextDouble() < 0.4) {
+            t.landline = landline();
+        }
+        if (rnd.nextDouble() < 0.75) {
+            t.email = personEmail(t.given, t.surname);
+        }
+        return t;
+    }
+
+    private String slug(String s) {
+        return strip(s).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    }
+
+    private String personEmail(String given, String surname) {
+        String g = slug(given);
+        String s = slug(surname);
+        String local = switch (rnd.nextInt(5)) {
+            case 0 -> g + "." + s;
+            case 1 -> g.charAt(0) + s;
+            case 2 -> s + "." + g;
+            case 3 -> g + s + rnd.nextInt(10, 99);
+            default -> g + "." + s + rnd.nextInt(1, 9);
+        };
+        return local + "@" + pick(p.emailDomains());
+    }
+
+    private Truth company() {
+        Truth t = base();
+        t.company = true;
+        String owner = surname();
+        t.companyName = switch (rnd.nextInt(7)) {
+            case 0 -> pick(p.trades()) + " " + owner;
+            case 1 -> owner + " " + pick(p.trades());
+            case 2 -> pick(p.trades()) + " des " + pick(p.companyWords());
+            case 3 -> pick(p.companyWords()) + " " + pick(p.trades()) + " Services";
+            case 4 -> "Cabinet " + owner;
+            case 5 -> owner + " et Fils";
+            default -> pick(p.trades()) + " " + owner + " " + surname();
+        };
+        t.legalForm = pick(List.of("SARL", "SARL", "SAS", "SAS", "EURL", "SCI", "SA", "SNC", "SASU"));
+        t.landline = rnd.nextDouble() < 0.85 ? landline() : null;
+        if (t.landline == null || rnd.nextDouble() < 0.3) {
+            t.mobile = mobile();
+        }
+        if (rnd.nextDouble() < 0.8) {
+            t.email = (rnd.nextBoolean() ? "contact@" + slug(t.companyName) + ".fr"
+                    : slug(t.companyName) + "@" + pick(p.emailDomains()));
+        }
+        if (rnd.nextDouble() < 0.9) {
+            t.siret = siret(null);
+        }
+        return t;
+    }
+
+    private String siret(String siren) {
+        if (siren == null) {
+            String body = digits(8, false);
+            siren = body + luhnKey(body);
+        }
+        String nic = String.format("%04d", rnd.nextInt(1, 9999));
+        String s = siren + nic;
+        return s + luhnKey(s);
+    }
+
+    private static int luhnKey(String body) {
+        for (int k = 0; k < 10; k++) {
+            if (CompanyIds.luhn(body + k)) {
+                return k;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private Truth copy(Truth o) {
+        Truth t = new Truth();
+        t.id = "K" + (++nextCustomer);
+        t.company = o.company;
+        t.given = o.given;
+        t.surname = o.surname;
+        t.companyName = o.companyName;
+        t.legalForm = o.legalForm;
+        t.number = o.number;
+        t.type = o.type;
+        t.street = o.street;
+        t.town = o.town;
+        t.mobile = o.mobile;
+        t.landline = o.landline;
+        t.email = o.email;
+        t.siret = o.siret;
+        return t;
+    }
+
+    /** Same given name and surname in the same town: another address, other numbers. */
+    private void namesakes(List<Truth> all) {
+        Truth a = person();
+        Truth b = copy(a);
+        String[] town = a.town;
+        newAddress(b);
+        b.town = town;
+        b.mobile = rnd.nextDouble() < 0.8 ? mobile() : null;
+        b.landline = b.mobile == null || rnd.nextBoolean() ? landline() : null;
+        b.email = rnd.nextDouble() < 0.6 ? personEmail(b.given, b.surname) : null;
+        all.add(a);
+        all.add(b);
+    }
+
+    /** Father and son at one address sharing the landline: other given name, compound name, or fils/père. */
+    private void fatherAndSon(List<Truth> all) {
+        Truth father = person();
+        father.given = pick(p.maleNames());
+        if (father.landline == null) {
+            father.landline = landline();
+        }
+        Truth son = copy(father);
+        son.mobile = mobile();
+        son.email = rnd.nextBoolean() ? father.email : null;
+        switch (rnd.nextInt(3)) {
+            case 0 -> {
+                String g;
+                do {
+                    g = pick(p.maleNames());
+                } while (g.equals(father.given));
+                son.given = g;
+            }
+            case 1 -> {
+                if (father.given.contains("-")) {
+                    son.given = father.given.substring(0, father.given.indexOf('-'));
+                } else {
+                    son.given = father.given + "-" + pick(List.of("Pierre", "Marc", "Luc", "Michel", "Paul"));
+                }
+            }
+            default -> {
+                son.suffix = "jr";
+                father.suffix = rnd.nextBoolean() ? "sr" : "";
+            }
+        }
+        all.add(father);
+        all.add(son);
+    }
+
+    /** Two companies at one address: other names, other SIRETs, sometimes the same switchboard. */
+    private void sameBuilding(List<Truth> all) {
+        Truth a = company();
+        Truth b = company();
+        b.number = a.number;
+        b.type = a.type;
+        b.street = a.street;
+        b.town = a.town;
+        if (rnd.nextDouble() < 0.3) {
+            b.landline = a.landline;
+        }
+        all.add(a);
+        all.add(b);
+    }
+
+    /** A property manager: one record per managed site, same name, SIRET, phone and email. */
+    private void syndic(List<Truth> all) {
+        Truth s = company();
+        s.companyName = "Syndic " + pick(p.surnames()) + " Immobilier";
+        s.siret = siret(null);
+        s.landline = landline();
+        s.email = "gestion@" + slug(s.companyName) + ".fr";
+        int sites = 5 + rnd.nextInt(16);
+        for (int i = 0; i < sites; i++) {
+            Truth site = copy(s);
+            newAddress(site);
+            if (rnd.nextDouble() < 0.6) {
+                site.town = s.town;
+            }
+            all.add(site);
+        }
+    }
+
+    /** Relatives sharing a family email address, living apart. */
+    private void familyEmail(List<Truth> all) {
+        Truth a = person();
+        a.email = "famille." + slug(a.surname) + "@" + pick(p.emailDomains());
+        Truth b = person();
+        b.surname = a.surname;
+        b.email = a.email;
+        if (rnd.nextBoolean()) {
+            b.town = a.town;
+        }
+        all.add(a);
+        all.add(b);
+    }
+
+    // ------------------------------------------------------------------ rendering with noise
+
+    private boolean chance(double pr) {
+        return rnd.nextDouble() < pr;
+    }
+
+    private String[] render(Truth t, boolean erp) {
+        boolean noAccents = chance(0.5);
+        boolean upper = chance(noise.upperCase());
+        String name = t.company ? companyName(t) : personName(t, erp);
+        String[] addr = address(t);
+        String phone = phone(t, erp);
+        String email = email(t);
+        String siret = t.company ? siretText(t) : "";
+        String[] f = {t.id, name, addr[0], addr[1], addr[2], phone, email, siret};
+        for (int i = 1; i <= 4; i++) {
+            if (noAccents) {
+                f[i] = strip(f[i]);
+            }
+            if (upper && i != 3) {
+                f[i] = f[i].toUpperCase(Locale.ROOT);
+            }
+        }
+        return f;
+    }
+
+    private String personName(Truth t, boolean erp) {
+        String given = t.given;
+        String surname = t.surname;
+        if (given.contains("-") && chance(0.3)) {
+            given = given.replace('-', ' ');
+        }
+        if (chance(noise.typoGiven())) {
+            given = typo(given);
+        }
+        if (chance(noise.typoName())) {
+            surname = typo(surname);
+        }
+        if (chance(noise.initial())) {
+            given = given.charAt(0) + ".";
+        } else if (chance(noise.givenMissing())) {
+            given = "";
+        }
+        String civility = "";
+        double c = rnd.nextDouble();
+        if (c < 0.06) {
+            civility = "M. et Mme";
+            given = chance(0.5) ? "" : given;
+        } else if (c < 0.35) {
+            civility = pick(List.of("M.", "Mme", "Monsieur", "Madame", "Mr", "M", "MME"));
+        }
+        boolean surnameFirst = erp ^ chance(noise.swapOrder());
+        String core;
+        if (given.isEmpty()) {
+            core = surname;
+        } else if (surnameFirst) {
+            core = surname.toUpperCase(Locale.ROOT) + " " + given;
+        } else {
+            core = given + " " + (chance(0.5) ? surname.toUpperCase(Locale.ROOT) : surname);
+        }
+        if (!t.suffix.isEmpty() && chance(0.92)) {
+            core = core + " " + (t.suffix.equals("jr") ? pick(List.of("fils", "Fils", "Jr", "junior"))
+                    : pick(List.of("père", "Père", "Sr", "senior")));
+        }
+        return civility.isEmpty() ? core : civility + " " + core;
+    }
+
+    private String companyName(Truth t) {
+        String n = t.companyName;
+        if (chance(noise.typoName())) {
+            n = typo(n);
+        }
+        if (n.startsWith("Cabinet ") || !chance(0.1)) {
+            // as is
+        } else {
+            n = pick(List.of("Ets ", "Ets. ", "Établissements ", "Entreprise ")) + n;
+        }
+        String legal = t.legalForm;
+        double r = rnd.nextDouble();
+        if (r < 0.25) {
+            return n;
+        }
+        if (chance(0.3)) {
+            legal = String.join(".", legal.split("")) + ".";
+        } else if (chance(0.2)) {
+            legal = legal.charAt(0) + legal.substring(1).toLowerCase(Locale.ROOT);
+        }
+        return r < 0.6 ? n + " " + legal : (r < 0.9 ? legal + " " + n : n + " (" + legal + ")");
+    }
+
+    private static final Map<String, List<String>> TYPE_FORMS = Map.ofEntries(
+            Map.entry("rue", List.of("rue", "Rue", "R.", "r", "RUE")),
+            Map.entry("avenue", List.of("avenue", "Av.", "av", "Ave", "AV", "Avenue")),
+            Map.entry("boulevard", List.of("boulevard", "Bd", "bd.", "Bld", "Boul.", "Bvd")),
+            Map.entry("chemin", List.of("chemin", "Ch.", "Chem.", "ch", "Chemin")),
+            Map.entry("impasse", List.of("impasse", "Imp.", "imp", "Impasse")),
+            Map.entry("route", List.of("route", "Rte", "rte.", "Route", "RTE")),
+            Map.entry("place", List.of("place", "Pl.", "pl", "Place")),
+            Map.entry("allée", List.of("allée", "All.", "allee", "Allée")),
+            Map.entry("quai", List.of("quai", "Quai", "Q.")),
+            Map.entry("faubourg", List.of("faubourg", "Fg", "Fbg", "Faubourg")),
+            Map.entry("square", List.of("square", "Sq.", "Square")),
+            Map.entry("cours", List.of("cours", "Crs", "Cours")),
+            Map.entry("passage", List.of("passage", "Pass.", "Passage")),
+            Map.entry("lotissement", List.of("lotissement", "Lot.", "Lotissement")),
+            Map.entry("résidence", List.of("résidence", "Rés.", "Résidence", "res")),
+            Map.entry("hameau", List.of("hameau", "Hameau", "Ham.")));
+
+    private String[] address(Truth t) {
+        String number = t.number;
+        String type = t.type;
+        String street = t.street;
+        String[] town = t.town;
+        if (chance(noise.moved())) {
+            Truth moved = new Truth();
+            newAddress(moved);
+            number = moved.number;
+            type = moved.type;
+            street = moved.street;
+            if (chance(0.5)) {
+                town = moved.town;
+            }
+        }
+        String address;
+        if (chance(noise.addressMissing())) {
+            address = "";
+        } else {
+            String num = number;
+            double r = rnd.nextDouble();
+            if (num.endsWith(" bis") || num.endsWith(" ter")) {
+                if (r < 0.4) {
+                    num = num.replace(" bis", "B").replace(" ter", "T");
+                } else if (r < 0.6) {
+                    num = num.replace(" bis", "bis").replace(" ter", "ter");
+                }
+            } else if (r < 0.08) {
+                num = num + ",";
+            } else if (r < 0.12) {
+                num = "n°" + num;
+            }
+            String ty = pick(TYPE_FORMS.getOrDefault(type, List.of(type)));
+            if (chance(noise.typoStreet() / 2)) {
+                ty = typo(ty);
+            }
+            String st = street;
+            if (st.contains("Saint-") && chance(0.5)) {
+                st = st.replace("Saint-", pick(List.of("St-", "St ", "ST ")));
+            }
+            if (st.contains("Sainte-") && chance(0.5)) {
+                st = st.replace("Sainte-", pick(List.of("Ste-", "Ste ")));
+            }
+            if (st.contains("Général") && chance(0.4)) {
+                st = st.replace("Général", "Gal");
+            }
+            if (chance(noise.typoStreet())) {
+                st = typo(st);
+            }
+            if (chance(0.15) && (st.startsWith("de ") || st.startsWith("du ") || st.startsWith("des "))) {
+                st = st.substring(st.indexOf(' ') + 1);
+            }
+            boolean noNumber = chance(0.03);
+            address = (noNumber ? "" : num + " ") + ty + " " + st;
+            if (chance(noise.complement())) {
+                String comp = pick(List.of("Bât. B", "Apt 12", "bat A", "Résidence Les Pins", "2e étage", "Esc. C"));
+                address = chance(0.5) ? comp + ", " + address : address + " " + comp;
+            }
+        }
+        String postcode = town[1];
+        String city = town[0];
+        if (t.company && !address.isEmpty() && chance(noise.cedex())) {
+            address = address + " " + pick(List.of("BP ", "CS ", "B.P. ")) + rnd.nextInt(10, 9999);
+            postcode = postcode.substring(0, 3) + "0" + (1 + rnd.nextInt(9));
+            city = city + " CEDEX" + (chance(0.3) ? " " + (1 + rnd.nextInt(9)) : "");
+        }
+        if (chance(noise.postcodeMissing())) {
+            postcode = "";
+        } else if (chance(noise.postcodeTypo())) {
+            char[] c = postcode.toCharArray();
+            int i = 2 + rnd.nextInt(2);
+            char x = c[i];
+            c[i] = c[i + 1];
+            c[i + 1] = x;
+            if (c[i] == c[i + 1]) {
+                c[4] = (char) ('0' + rnd.nextInt(10));
+            }
+            postcode = new String(c);
+        } else if (chance(0.03)) {
+            postcode = postcode.substring(0, 2) + " " + postcode.substring(2);
+        }
+        if (chance(noise.cityMissing())) {
+            city = "";
+        } else {
+            if (city.contains("Saint-") && chance(0.5)) {
+                city = city.replace("Saint-", "St-");
+            }
+            if (chance(0.2)) {
+                city = city.replace('-', ' ');
+            }
+            if (chance(noise.typoCity())) {
+                city = typo(city);
+            }
+        }
+        return new String[] {address, postcode, city};
+    }
+
+    private String phone(Truth t, boolean unused) {
+        if (chance(noise.phoneMissing())) {
+            return "";
+        }
+        String number;
+        if (t.mobile != null && t.landline != null) {
+            boolean primaryMobile = !t.company;
+            number = chance(0.8) == primaryMobile ? t.mobile : t.landline;
+            if (chance(0.04)) {
+                return format(t.landline) + " / " + format(t.mobile);
+            }
+        } else {
+            number = t.mobile != null ? t.mobile : t.landline;
+        }
+        if (number == null) {
+            return "";
+        }
+        if (chance(noise.phoneOther())) {
+            number = number.startsWith("0")  && number.charAt(1) >= '6' ? landline() : mobile();
+        }
+        if (chance(noise.phoneTypo())) {
+            char[] c = number.toCharArray();
+            int i = 4 + rnd.nextInt(5);
+            char x = c[i];
+            c[i] = c[i + 1];
+            c[i + 1] = x;
+            number = new String(c);
+        }
+        return format(number);
+    }
+
+    private String format(String n) {
+        String rest = n.substring(1);
+        return switch (rnd.nextInt(9)) {
+            case 0, 1 -> spaced(n, " ");
+            case 2 -> spaced(n, ".");
+            case 3 -> n;
+            case 4 -> "+33 " + rest.charAt(0) + " " + spaced(rest.substring(1), " ");
+            case 5 -> "+33" + rest;
+            case 6 -> "0033 " + spaced(rest, " ").trim();
+            case 7 -> "+33 (0)" + spaced(rest, " ");
+            default -> spaced(n, "-");
+        };
+    }
+
+    private static String spaced(String d, String sep) {
+        StringBuilder b = new StringBuilder();
+        int start = d.length() % 2;
+        if (start == 1) {
+            b.append(d.charAt(0));
+        }
+        for (int i = start; i < d.length(); i += 2) {
+            if (!b.isEmpty()) {
+                b.append(sep);
+            }
+            b.append(d, i, i + 2);
+        }
+        return b.toString();
+    }
+
+    private String email(Truth t) {
+        if (t.email == null || chance(noise.emailMissing())) {
+            return "";
+        }
+        String e = t.email;
+        if (chance(noise.emailOther())) {
+            e = t.company ? "compta@" + e.substring(e.indexOf('@') + 1)
+                    : e.substring(0, e.indexOf('@')) + "@" + pick(p.emailDomains());
+        }
+        if (chance(0.1)) {
+            e = e.toUpperCase(Locale.ROOT);
+        } else if (chance(0.05)) {
+            e = Character.toUpperCase(e.charAt(0)) + e.substring(1);
+        }
+        return e;
+    }
+
+    private String siretText(Truth t) {
+        if (t.siret == null || chance(noise.siretMissing())) {
+            return "";
+        }
+        String s = t.siret;
+        if (chance(noise.sirenOnly())) {
+            s = s.substring(0, 9);
+        }
+        if (chance(noise.siretTypo())) {
+            char[] c = s.toCharArray();
+            int i = rnd.nextInt(c.length);
+            c[i] = (char) ('0' + (c[i] - '0' + 1 + rnd.nextInt(8)) % 10);
+            s = new String(c);
+        }
+        return switch (rnd.nextInt(4)) {
+            case 0 -> s;
+            case 1 -> s.length() == 14 ? s.substring(0, 3) + " " + s.substring(3, 6) + " " + s.substring(6, 9) + " "
+                    + s.substring(9) : s.substring(0, 3) + " " + s.substring(3, 6) + " " + s.substring(6);
+            case 2 -> s.length() == 14 ? s.substring(0, 9) + " " + s.substring(9) : s;
+            default -> s.replaceAll("(\\d{3})(?=\\d)", "$1.");
+        };
+    }
+
+    /** One typing slip: two letters swapped, one dropped, doubled or replaced (not the first letter). */
+    private String typo(String s) {
+        if (s.length() < 4) {
+            return s;
+        }
+        char[] c = s.toCharArray();
+        int i = 1 + rnd.nextInt(c.length - 2);
+        if (!Character.isLetter(c[i])) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s);
+        switch (rnd.nextInt(4)) {
+            case 0 -> {
+                if (Character.isLetter(c[i + 1])) {
+                    b.setCharAt(i, c[i + 1]);
+                    b.setCharAt(i + 1, c[i]);
+                }
+            }
+            case 1 -> b.deleteCharAt(i);
+            case 2 -> b.insert(i, c[i]);
+            default -> b.setCharAt(i, (char) ('a' + rnd.nextInt(26)));
+        }
+        return b.toString();
+    }
+
+    private static String strip(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+}

@@ -1,0 +1,164 @@
+package fr.relais.customer.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The records of one system (or the hub's registry of canonical customers) with their blocking keys,
+ * so that a record is compared only with the few that share a key with it, and with the count of
+ * records holding each strong identifier (a phone, email or SIRET shared by several records counts
+ * less). Records can be added one at a time (incremental matching); adding and querying at the same
+ * time must be guarded by the caller.
+ */
+public final class CustomerIndex {
+
+    private final List<NormalizedCustomer> records = new ArrayList<>();
+    private final Map<String, int[]> blocks = new HashMap<>();
+    private final Map<String, Integer> identifierCounts = new HashMap<>();
+    private final int maxBlockSize;
+
+    public CustomerIndex(int maxBlockSize) {
+        this.maxBlockSize = maxBlockSize;
+    }
+
+    /** Adds a record; returns its position in the index. */
+    public synchronized int add(NormalizedCustomer c) {
+        return add(c, blockingKeys(c));
+    }
+
+    synchronized int add(NormalizedCustomer c, List<String> keys) {
+        int at = records.size();
+        records.add(c);
+        for (String k : keys) {
+            int[] cur = blocks.get(k);
+            if (cur == null) {
+                blocks.put(k, new int[] {1, at});
+            } else {
+                int n = cur[0];
+                if (n + 1 >= cur.length) {
+                    // keep growing past the cap only to count; the block is not used beyond it
+                    if (n + 1 > maxBlockSize + 1) {
+                        cur[0] = n + 1;
+                        continue;
+                    }
+                    cur = Arrays.copyOf(cur, Math.max(4, cur.length * 2));
+                    blocks.put(k, cur);
+                }
+                cur[n + 1] = at;
+                cur[0] = n + 1;
+            }
+        }
+        for (String k : identifierKeys(c)) {
+            identifierCounts.merge(k, 1, Integer::sum);
+        }
+        return at;
+    }
+
+    public int size() {
+        return records.size();
+    }
+
+    public NormalizedCustomer get(int i) {
+        return records.get(i);
+    }
+
+    /** How many records hold an identifier key ("T|+33...", "E|mail", "S|siret", "N|siren"). */
+    public int count(String identifierKey) {
+        return identifierCounts.getOrDefault(identifierKey, 0);
+    }
+
+    /** Positions of the records sharing at least one usable blocking key with {@code q}, ascending. */
+    public int[] candidates(NormalizedCustomer q) {
+        return candidates(blockingKeys(q));
+    }
+
+    int[] candidates(List<String> keys) {
+        int[] buf = new int[64];
+        int n = 0;
+        for (String k : keys) {
+            int[] b = blocks.get(k);
+            if (b == null || b[0] > maxBlockSize) {
+                continue;
+            }
+            int len = b[0];
+            if (n + len > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + len));
+            }
+            System.arraycopy(b, 1, buf, n, len);
+            n += len;
+        }
+        Arrays.sort(buf, 0, n);
+        int u = 0;
+        for (int i = 0; i < n; i++) {
+            if (u == 0 || buf[u - 1] != buf[i]) {
+                buf[u++] = buf[i];
+            }
+        }
+        return Arrays.copyOf(buf, u);
+    }
+
+    /** Keys of the strong identifiers of a record, as counted by {@link #count(String)}. */
+    static List<String> identifierKeys(NormalizedCustomer c) {
+        List<String> keys = new ArrayList<>(4);
+        for (PhoneNormalizer.Phone p : c.phones()) {
+            keys.add("T|" + p.e164());
+        }
+        if (!c.email().isEmpty()) {
+            keys.add("E|" + c.email());
+        }
+        if (c.ids().siret() != null) {
+            keys.add("S|" + c.ids().siret());
+        }
+        if (c.ids().siren() != null) {
+            keys.add("N|" + c.ids().siren());
+        }
+        return keys;
+    }
+
+    /**
+     * Blocking keys: each strong identifier; postcode with the phonetic key of each name token;
+     * postcode, house number and street; the phonetic name anywhere in the country.
+     */
+    public static List<String> blockingKeys(NormalizedCustomer c) {
+        List<String> keys = identifierKeys(c);
+        if (c.ids().invalidDigits() != null && c.ids().invalidDigits().length() >= 9) {
+            keys.add("X|" + c.ids().invalidDigits());
+        }
+        CustomerAddress a = c.address();
+        CustomerName name = c.name();
+        List<String> tokens = name.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (t.length() < 2 || (!name.company() && tokens.size() > 1 && NameNormalizer.isFirstName(t))
+                    && !t.equals(name.surname())) {
+                continue;
+            }
+            if (a.postcode().isEmpty()) {
+                continue;
+            }
+            String ph = CustomerNormalizer.phonetic(t);
+            keys.add("P|" + a.postcode() + "|" + ph);
+            if (!name.company() && tokens.size() == 2) {
+                // finer key for big towns: the surname with the initial of the other token
+                keys.add("Q|" + a.postcode() + "|" + ph + "|" + tokens.get(1 - i).charAt(0));
+            }
+        }
+        if (!a.number().isEmpty() && a.hasStreet() && !a.postcode().isEmpty()) {
+            String longest = "";
+            for (String s : a.street().split(" ")) {
+                if (s.length() > longest.length()) {
+                    longest = s;
+                }
+            }
+            keys.add("A|" + a.postcode() + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
+        }
+        if (!c.nameKey().isEmpty()) {
+            String initial = name.given().isEmpty() ? "" : name.given().substring(0, 1);
+            keys.add("G|" + c.nameKey() + "|" + initial);
+        }
+        return keys;
+    }
+}

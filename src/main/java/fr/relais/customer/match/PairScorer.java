@@ -1,0 +1,562 @@
+package fr.relais.customer.match;
+
+import fr.relais.customer.match.FieldComparison.Outcome;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores a pair of normalised records: each field comparison adds log-odds points from the
+ * configuration; the score is the logistic of the prior plus the points. Comparisons that must never
+ * be linked through (two valid SIRENs that differ, two different given names, fils / père) set a veto.
+ */
+public final class PairScorer {
+
+    /** How many records of the compared systems hold an identifier (shared ones count less). */
+    public interface IdentifierCounts {
+        int count(String key);
+
+        IdentifierCounts NONE = key -> 1;
+    }
+
+    /** Points and veto of a pair; {@link #score()} is the probability-like value in [0, 1]. */
+    public record Score(double points, boolean veto, double score) {
+    }
+
+
+    private final double prior;
+    private final double siretEqual, sirenSiteDiffers, sirenDiffers, rawIdsEqual;
+    private final double mobileEqual, landlineEqual, phoneDiffers, emailEqual, emailDiffers;
+    private final double surnameEqual, surnameClose, surnameDiffers;
+    private final double givenEqual, givenCompatible, givenClose, givenDiffers, suffixDiffers;
+    private final double companyEqual, companyClose, companyDiffers, kindDiffers;
+    private final double numberEqual, numberDiffers, streetEqual, streetClose, streetDiffers, addressFloor;
+    private final double postcodeEqual, postcodeDiffers, cityEqual;
+    private final double simSurnameClose, simGivenClose, simCompanyEqual, simCompanyClose;
+    private final double simStreetEqual, simStreetClose, simStreetDiffers;
+
+    private final double maxAddressPoints;
+    private final double cutoffPoints;
+
+    public PairScorer(MatchingConfig c) {
+        prior = c.prior();
+        double review = c.reviewThreshold();
+        cutoffPoints = Math.log(review / (1 - review)) - c.prior();
+        siretEqual = c.weight("siret-equal");
+        sirenSiteDiffers = c.weight("siren-equal-site-differs");
+        sirenDiffers = c.weight("siren-differs");
+        rawIdsEqual = c.weight("raw-ids-equal");
+        mobileEqual = c.weight("mobile-equal");
+        landlineEqual = c.weight("landline-equal");
+        phoneDiffers = c.weight("phone-differs");
+        emailEqual = c.weight("email-equal");
+        emailDiffers = c.weight("email-differs");
+        surnameEqual = c.weight("surname-equal");
+        surnameClose = c.weight("surname-close");
+        surnameDiffers = c.weight("surname-differs");
+        givenEqual = c.weight("given-equal");
+        givenCompatible = c.weight("given-compatible");
+        givenClose = c.weight("given-close");
+        givenDiffers = c.weight("given-differs");
+        suffixDiffers = c.weight("suffix-differs");
+        companyEqual = c.weight("company-equal");
+        companyClose = c.weight("company-close");
+        companyDiffers = c.weight("company-differs");
+        kindDiffers = c.weight("kind-differs");
+        numberEqual = c.weight("number-equal");
+        numberDiffers = c.weight("number-differs");
+        streetEqual = c.weight("street-equal");
+        streetClose = c.weight("street-close");
+        streetDiffers = c.weight("street-differs");
+        addressFloor = c.weight("address-floor");
+        postcodeEqual = c.weight("postcode-equal");
+        postcodeDiffers = c.weight("postcode-differs");
+        cityEqual = c.weight("city-equal");
+        simSurnameClose = c.similarity("surname-close");
+        simGivenClose = c.similarity("given-close");
+        simCompanyEqual = c.similarity("company-equal");
+        simCompanyClose = c.similarity("company-close");
+        simStreetEqual = c.similarity("street-equal");
+        simStreetClose = c.similarity("street-close");
+        simStreetDiffers = c.similarity("street-differs");
+        maxAddressPoints = Math.max(0, numberEqual) + Math.max(0, streetEqual) + Math.max(0, postcodeEqual)
+                + Math.max(0, cityEqual);
+    }
+
+    /** The score of a pair, without building an explanation. */
+    public Score score(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts) {
+        return compare(a, b, counts, null);
+    }
+
+    /** The score of a pair with every field comparison. */
+    public MatchExplanation explain(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts) {
+        List<FieldComparison> fields = new ArrayList<>(12);
+        Score s = compare(a, b, counts, fields);
+        return new MatchExplanation(a.id(), b.id(), s.score(), s.points(), s.veto(), List.copyOf(fields));
+    }
+
+    public double probability(double points) {
+        return 1.0 / (1.0 + Math.exp(-(prior + points)));
+    }
+
+    private Score compare(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts,
+                          List<FieldComparison> out) {
+        double[] acc = new double[1];
+        double[] shared = new double[2]; // [0]: points of identifiers shared inside a system, [1]: address points
+        boolean[] veto = new boolean[1];
+        Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
+            acc[0] += points;
+            if (note.startsWith("shared-by-") && points > 0) {
+                shared[0] += points;
+            }
+            if (field.equals("address_number") || field.equals("street")) {
+                shared[1] += points;
+            }
+            veto[0] |= v;
+            if (out != null) {
+                out.add(new FieldComparison(field, outcome, left, right, sim, round(points), v, note));
+            }
+        };
+        ids(a, b, counts, sink, out != null);
+        phones(a, b, counts, sink, out != null);
+        email(a, b, counts, sink);
+        names(a.name(), b.name(), sink, out != null);
+        if (out == null && acc[0] + maxAddressPoints < cutoffPoints) {
+            // the address cannot lift this pair to the review threshold: skip it
+            return new Score(acc[0], veto[0], probability(acc[0]));
+        }
+        address(a.address(), b.address(), sink);
+        if (shared[0] > 0 && shared[1] < 0) {
+            // identifiers shared by several records (a syndic's SIRET, phone, email) say "same company";
+            // at another address they are another site: they do not count
+            sink.add("site", Outcome.DISAGREE, "", "", -1, -shared[0], false, "other-site");
+        }
+        double p = acc[0];
+        return new Score(p, veto[0], probability(p));
+    }
+
+    @FunctionalInterface
+    private interface Sink {
+        void add(String field, Outcome outcome, String left, String right, double sim, double points, boolean veto,
+                 String note);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static double shared(double weight, int count) {
+        return count <= 1 ? weight : weight / count;
+    }
+
+    private static String sharedNote(int count) {
+        return count <= 1 ? "" : "shared-by-" + count;
+    }
+
+    private void ids(NormalizedCustomer x, NormalizedCustomer y, IdentifierCounts counts, Sink sink, boolean ex) {
+        CompanyIds.Ids a = x.ids();
+        CompanyIds.Ids b = y.ids();
+        String la = ex ? idText(a) : "";
+        String lb = ex ? idText(b) : "";
+        if (a.siren() != null && b.siren() != null) {
+            if (!a.siren().equals(b.siren())) {
+                sink.add("siret", Outcome.DISAGREE, la, lb, 0, sirenDiffers, true, "other-company");
+            } else if (a.siret() != null && b.siret() != null) {
+                if (a.siret().equals(b.siret())) {
+                    int n = counts.count("S|" + a.siret());
+                    sink.add("siret", Outcome.AGREE, la, lb, 1, shared(siretEqual, n), false, sharedNote(n));
+                } else {
+                    sink.add("siret", Outcome.DISAGREE, la, lb, 0, sirenSiteDiffers, false, "other-site");
+                }
+            } else {
+                int n = counts.count("N|" + a.siren());
+                sink.add("siret", Outcome.AGREE, la, lb, 1, shared(siretEqual * 0.8, n), false,
+                        n > 1 ? sharedNote(n) : "siren-only");
+            }
+        } else if (a.invalidDigits() != null && b.invalidDigits() != null && a.invalidDigits().equals(b.invalidDigits())) {
+            sink.add("siret", Outcome.AGREE, la, lb, 1, rawIdsEqual, false, "checksum-fails");
+        } else if (!a.isEmpty() && !b.isEmpty()) {
+            sink.add("siret", Outcome.DISAGREE, la, lb, 0, 0, false, "checksum-fails");
+        } else if (ex) {
+            sink.add("siret", Outcome.MISSING, la, lb, -1, 0, false, "");
+        }
+    }
+
+    private static String idText(CompanyIds.Ids i) {
+        if (i.siret() != null) {
+            return i.siret();
+        }
+        if (i.siren() != null) {
+            return i.siren();
+        }
+        return i.invalidDigits() == null ? "" : i.invalidDigits();
+    }
+
+    private void phones(NormalizedCustomer x, NormalizedCustomer y, IdentifierCounts counts, Sink sink, boolean ex) {
+        List<PhoneNormalizer.Phone> a = x.phones();
+        List<PhoneNormalizer.Phone> b = y.phones();
+        if (a.isEmpty() || b.isEmpty()) {
+            if (ex) {
+                sink.add("phone", Outcome.MISSING, phoneText(a), phoneText(b), -1, 0, false, "");
+            }
+            return;
+        }
+        for (PhoneNormalizer.Phone p : a) {
+            for (PhoneNormalizer.Phone q : b) {
+                if (p.e164().equals(q.e164())) {
+                    int n = counts.count("T|" + p.e164());
+                    double w = shared(p.mobile() ? mobileEqual : landlineEqual, n);
+                    String note = n > 1 ? sharedNote(n) : (p.mobile() ? "mobile" : "landline");
+                    sink.add("phone", Outcome.AGREE, p.e164(), q.e164(), 1, w, false, note);
+                    return;
+                }
+            }
+        }
+        sink.add("phone", Outcome.DISAGREE, ex ? phoneText(a) : "", ex ? phoneText(b) : "", 0, phoneDiffers, false, "");
+    }
+
+    private static String phoneText(List<PhoneNormalizer.Phone> p) {
+        StringBuilder b = new StringBuilder();
+        for (PhoneNormalizer.Phone x : p) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(x.e164());
+        }
+        return b.toString();
+    }
+
+    private void email(NormalizedCustomer x, NormalizedCustomer y, IdentifierCounts counts, Sink sink) {
+        String a = x.email();
+        String b = y.email();
+        if (a.isEmpty() || b.isEmpty()) {
+            sink.add("email", Outcome.MISSING, a, b, -1, 0, false, "");
+        } else if (a.equals(b)) {
+            int n = counts.count("E|" + a);
+            sink.add("email", Outcome.AGREE, a, b, 1, shared(emailEqual, n), false, sharedNote(n));
+        } else {
+            sink.add("email", Outcome.DISAGREE, a, b, 0, emailDiffers, false, "");
+        }
+    }
+
+    // ---------------------------------------------------------------- names
+
+    private void names(CustomerName a, CustomerName b, Sink sink, boolean ex) {
+        if (a.isEmpty() || b.isEmpty()) {
+            sink.add("name", Outcome.MISSING, a.surname(), b.surname(), -1, 0, false, "");
+            return;
+        }
+        if (!a.company() && !b.company()) {
+            persons(a, b, sink);
+            return;
+        }
+        double sim = a.joined().equals(b.joined()) ? 1 : nameTokenSimilarity(a, b);
+        String la = a.joined();
+        String lb = b.joined();
+        String note = a.company() == b.company() ? "" : "person-and-company";
+        if (sim >= simCompanyEqual) {
+            sink.add("name", Outcome.AGREE, la, lb, sim, companyEqual, false, note);
+        } else if (sim >= simCompanyClose) {
+            sink.add("name", Outcome.CLOSE, la, lb, sim, companyClose, false, note);
+        } else if (sim >= 0.8) {
+            sink.add("name", Outcome.CLOSE, la, lb, sim, 0, false, note);
+        } else {
+            sink.add("name", Outcome.DISAGREE, la, lb, sim, companyDiffers, false, note);
+        }
+        if (a.company() != b.company()) {
+            sink.add("kind", Outcome.DISAGREE, a.company() ? "company" : "person", b.company() ? "company" : "person",
+                    -1, kindDiffers, false, "");
+        }
+    }
+
+    private void persons(CustomerName a, CustomerName b, Sink sink) {
+        // the parsed alignment, then with the given name and surname of either side swapped
+        // (a name order the parser could not tell, "VINCENT Cédric")
+        String aGiven = a.given();
+        String aSurname = a.surname();
+        String bGiven = b.given();
+        String bSurname = b.surname();
+        double sim = nameSimilarity(aSurname, bSurname);
+        GivenResult g = given(aGiven, bGiven);
+        double best = surnamePoints(sim) + g.points;
+        boolean perfect = sim >= 0.985 && (g.outcome == Outcome.AGREE || g.outcome == Outcome.MISSING);
+        for (int swap = 1; swap <= 2 && !perfect; swap++) {
+            CustomerName x = swap == 1 ? a : b;
+            if (x.given().isEmpty() || x.surname().isEmpty()) {
+                continue;
+            }
+            String ag = swap == 1 ? a.surname() : a.given();
+            String as = swap == 1 ? a.given() : a.surname();
+            String bg = swap == 2 ? b.surname() : b.given();
+            String bs = swap == 2 ? b.given() : b.surname();
+            double s2 = nameSimilarity(as, bs);
+            GivenResult g2 = given(ag, bg);
+            double t2 = surnamePoints(s2) + g2.points;
+            if (t2 > best) {
+                best = t2;
+                sim = s2;
+                g = g2;
+                aGiven = ag;
+                aSurname = as;
+                bGiven = bg;
+                bSurname = bs;
+            }
+        }
+        if (a.given().isEmpty() && b.given().isEmpty() && a.tokens().size() != b.tokens().size()) {
+            // one token on one side, several on the other: compare the token sets
+            sim = Math.max(sim, nameTokenSimilarity(a, b));
+        }
+        double sp = surnamePoints(sim);
+        Outcome so = sim >= 0.985 ? Outcome.AGREE : sp > surnameDiffers ? Outcome.CLOSE : Outcome.DISAGREE;
+        sink.add("name", so, aSurname, bSurname, sim, sp, false, "");
+        sink.add("given_name", g.outcome, aGiven, bGiven, g.sim, g.points, g.veto, g.note);
+        if (!a.suffix().equals(b.suffix())) {
+            boolean both = !a.suffix().isEmpty() && !b.suffix().isEmpty();
+            sink.add("suffix", Outcome.DISAGREE, a.suffix(), b.suffix(), -1, both ? suffixDiffers : suffixDiffers / 2,
+                    true, both ? "" : "one-side");
+        }
+    }
+
+    /**
+     * Jaro-Winkler, raised to the close threshold when the two names are one typing slip apart
+     * (a letter dropped, doubled, replaced, or two letters swapped) and long enough for that to be a typo.
+     */
+    private double nameSimilarity(String a, String b) {
+        if (a.equals(b)) {
+            return 1;
+        }
+        double sim = JaroWinkler.similarity(a, b);
+        if (sim < simSurnameClose && Math.min(a.length(), b.length()) >= 4 && oneEditApart(a, b)) {
+            sim = simSurnameClose;
+        }
+        return sim;
+    }
+
+    /** True when one insertion, deletion, substitution or adjacent transposition turns a into b. */
+    static boolean oneEditApart(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+                return true; // substitution
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2);
+        }
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
+    }
+
+    private double surnamePoints(double sim) {
+        if (sim >= 0.985) {
+            return surnameEqual;
+        }
+        if (sim >= simSurnameClose) {
+            return surnameClose;
+        }
+        if (sim >= 0.8) {
+            return 0;
+        }
+        return surnameDiffers;
+    }
+
+    private record GivenResult(Outcome outcome, double sim, double points, boolean veto, String note) {
+    }
+
+    private GivenResult given(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return new GivenResult(Outcome.MISSING, -1, 0, false, "");
+        }
+        if (a.equals(b)) {
+            return new GivenResult(Outcome.AGREE, 1, givenEqual, false, "");
+        }
+        boolean ia = isInitials(a);
+        boolean ib = isInitials(b);
+        if (ia || ib) {
+            if (a.charAt(0) == b.charAt(0) && (ia && ib ? a.equals(b) : true)) {
+                return new GivenResult(Outcome.CLOSE, -1, givenCompatible, false, "initial");
+            }
+            return new GivenResult(Outcome.DISAGREE, 0, givenDiffers, true, "initial");
+        }
+        double sim = JaroWinkler.similarity(a, b);
+        if (NameNormalizer.isFirstName(a) && NameNormalizer.isFirstName(b)) {
+            return new GivenResult(Outcome.DISAGREE, sim, givenDiffers, true, "two-given-names");
+        }
+        if ((a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length() - b.length()) >= 2) {
+            return new GivenResult(Outcome.DISAGREE, sim, givenDiffers, true, "compound");
+        }
+        if ((sim >= simGivenClose || (Math.min(a.length(), b.length()) >= 4 && oneEditApart(a, b)))
+                && Math.abs(a.length() - b.length()) <= 1) {
+            return new GivenResult(Outcome.CLOSE, sim, givenClose, false, "typo");
+        }
+        return new GivenResult(Outcome.DISAGREE, sim, givenDiffers, true, "");
+    }
+
+    private static boolean isInitials(String g) {
+        if (g.length() == 1) {
+            return true;
+        }
+        if (g.length() == 2) {
+            return "aeiouy".indexOf(g.charAt(0)) < 0 && "aeiouy".indexOf(g.charAt(1)) < 0;
+        }
+        return false;
+    }
+
+    /** {@link #tokenSimilarity} with the joined forms computed once per name. */
+    static double nameTokenSimilarity(CustomerName a, CustomerName b) {
+        if (a.tokens().isEmpty() || b.tokens().isEmpty()) {
+            return 0;
+        }
+        double best = JaroWinkler.similarity(a.joined(), b.joined());
+        if (best < 1 && (a.tokens().size() > 1 || b.tokens().size() > 1)) {
+            best = Math.max(best, JaroWinkler.similarity(a.sorted(), b.sorted()));
+            best = Math.max(best, JaroWinkler.similarity(a.glued(), b.glued()));
+            if (best < 0.97) {
+                best = Math.max(best, (mongeElkan(a.tokens(), b.tokens()) + mongeElkan(b.tokens(), a.tokens())) / 2);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Similarity of two token lists: the best of Jaro-Winkler on the texts as typed, on the sorted
+     * tokens, and the symmetric Monge-Elkan mean (each token against its best counterpart).
+     */
+    static double tokenSimilarity(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        String ja = String.join(" ", a);
+        String jb = String.join(" ", b);
+        if (ja.equals(jb)) {
+            return 1;
+        }
+        double best = JaroWinkler.similarity(ja, jb);
+        if (a.size() > 1 || b.size() > 1) {
+            List<String> sa = new ArrayList<>(a);
+            List<String> sb = new ArrayList<>(b);
+            sa.sort(null);
+            sb.sort(null);
+            best = Math.max(best, JaroWinkler.similarity(String.join(" ", sa), String.join(" ", sb)));
+            best = Math.max(best, (mongeElkan(a, b) + mongeElkan(b, a)) / 2);
+            // glued spelling: "le gall" / "legall", "saint jorioz" / "saintjorioz"
+            best = Math.max(best, JaroWinkler.similarity(String.join("", a), String.join("", b)));
+        }
+        return best;
+    }
+
+    private static double mongeElkan(List<String> a, List<String> b) {
+        double sum = 0;
+        for (String x : a) {
+            double m = 0;
+            for (String y : b) {
+                m = Math.max(m, x.equals(y) ? 1 : JaroWinkler.similarity(x, y));
+            }
+            sum += m;
+        }
+        return sum / a.size();
+    }
+
+    // ---------------------------------------------------------------- address
+
+    private void address(CustomerAddress a, CustomerAddress b, Sink sink) {
+        double addr = 0;
+        boolean haveNumber = !a.number().isEmpty() && !b.number().isEmpty();
+        boolean haveStreet = a.hasStreet() && b.hasStreet();
+        FieldComparison numberLine = null;
+        FieldComparison streetLine = null;
+        if (haveNumber) {
+            boolean eq = a.number().equals(b.number());
+            double w = eq ? numberEqual : numberDiffers;
+            addr += w;
+            numberLine = new FieldComparison("address_number", eq ? Outcome.AGREE : Outcome.DISAGREE, a.number(),
+                    b.number(), eq ? 1 : 0, w, false, "");
+        } else {
+            numberLine = new FieldComparison("address_number", Outcome.MISSING, a.number(), b.number(), -1, 0, false, "");
+        }
+        if (haveStreet) {
+            double sim = a.street().equals(b.street()) ? 1 : streetSimilarity(a.street(), b.street());
+            if (!a.streetType().isEmpty() && !b.streetType().isEmpty() && !a.streetType().equals(b.streetType())) {
+                sim -= 0.1;
+            } else if (a.streetType().isEmpty() != b.streetType().isEmpty()) {
+                // a street type not recognised on one side ("imppasse"): compare the whole lines too
+                sim = Math.max(sim, JaroWinkler.similarity(streetText(a), streetText(b)));
+            }
+            double w;
+            Outcome o;
+            if (sim >= simStreetEqual) {
+                w = streetEqual;
+                o = Outcome.AGREE;
+            } else if (sim >= simStreetClose) {
+                w = streetClose;
+                o = Outcome.CLOSE;
+            } else if (sim < simStreetDiffers) {
+                w = streetDiffers;
+                o = Outcome.DISAGREE;
+            } else {
+                w = 0;
+                o = Outcome.CLOSE;
+            }
+            addr += w;
+            streetLine = new FieldComparison("street", o, streetText(a), streetText(b), Math.max(0, sim), w, false, "");
+        } else {
+            streetLine = new FieldComparison("street", Outcome.MISSING, streetText(a), streetText(b), -1, 0, false, "");
+        }
+        double scale = 1;
+        if (addr < addressFloor) {
+            scale = addressFloor / addr;
+        }
+        sink.add(numberLine.field(), numberLine.outcome(), numberLine.left(), numberLine.right(),
+                numberLine.similarity(), numberLine.points() * scale, false, scale < 1 ? "address-floor" : "");
+        sink.add(streetLine.field(), streetLine.outcome(), streetLine.left(), streetLine.right(),
+                streetLine.similarity(), streetLine.points() * scale, false, scale < 1 ? "address-floor" : "");
+
+        boolean cityAgree = !a.city().isEmpty() && !b.city().isEmpty()
+                && (a.city().equals(b.city()) || JaroWinkler.similarity(a.city(), b.city()) >= 0.92);
+        if (!a.postcode().isEmpty() && !b.postcode().isEmpty()) {
+            if (a.postcode().equals(b.postcode())) {
+                sink.add("postcode", Outcome.AGREE, a.postcode(), b.postcode(), 1, postcodeEqual, false, "");
+            } else if ((a.cedex() || b.cedex()) && a.postcode().regionMatches(0, b.postcode(), 0, 2)) {
+                sink.add("postcode", Outcome.CLOSE, a.postcode(), b.postcode(), -1, postcodeEqual / 3, false, "cedex");
+            } else if (cityAgree && a.postcode().regionMatches(0, b.postcode(), 0, 3)) {
+                // 35200 / 35203 in the same city: a CEDEX or special delivery code, or a slip on the last digit
+                sink.add("postcode", Outcome.CLOSE, a.postcode(), b.postcode(), -1, 0, false, "same-city");
+            } else if (cityAgree) {
+                sink.add("postcode", Outcome.DISAGREE, a.postcode(), b.postcode(), 0, postcodeDiffers / 4, false,
+                        "same-city");
+            } else {
+                sink.add("postcode", Outcome.DISAGREE, a.postcode(), b.postcode(), 0, postcodeDiffers, false, "");
+            }
+        } else {
+            sink.add("postcode", Outcome.MISSING, a.postcode(), b.postcode(), -1, 0, false, "");
+        }
+        if (cityAgree) {
+            sink.add("city", Outcome.AGREE, a.city(), b.city(), 1, cityEqual, false, "");
+        } else if (!a.city().isEmpty() && !b.city().isEmpty()) {
+            sink.add("city", Outcome.DISAGREE, a.city(), b.city(), JaroWinkler.similarity(a.city(), b.city()), 0, false, "");
+        } else {
+            sink.add("city", Outcome.MISSING, a.city(), b.city(), -1, 0, false, "");
+        }
+    }
+
+    private static double streetSimilarity(String a, String b) {
+        double sim = JaroWinkler.similarity(a, b);
+        if (sim < 0.95 && (a.indexOf(' ') > 0 || b.indexOf(' ') > 0)) {
+            sim = Math.max(sim, tokenSimilarity(java.util.Arrays.asList(a.split(" ")), java.util.Arrays.asList(b.split(" "))));
+        }
+        return sim;
+    }
+
+    private static String streetText(CustomerAddress a) {
+        if (a.streetType().isEmpty()) {
+            return a.street();
+        }
+        return a.street().isEmpty() ? a.streetType() : a.streetType() + " " + a.street();
+    }
+}

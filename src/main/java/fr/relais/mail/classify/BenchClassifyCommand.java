@@ -1,0 +1,160 @@
+package fr.relais.mail.classify;
+
+import fr.relais.cli.Command;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code bench-classify [--corpus corpus] [--rules FILE] [--threads 2] [--seconds 10] [--errors] [--skip-heldout]}: quality
+ * and speed of the classifier and of the keyword baseline.
+ * <ol>
+ *   <li>cross-writer check inside the training corpus: train on every writer but one, test on that one
+ *   (mails go through .eml and the parser); {@code --errors} lists its mistakes (tuning happens here);</li>
+ *   <li>held-out: train on all of {@code corpus/train}, test on {@code corpus/heldout} (figures only);</li>
+ *   <li>throughput: parse + classify of the held-out .eml files on N threads, after a warm-up;
+ *   the training time and the heap the classifier holds.</li>
+ * </ol>
+ */
+final class BenchClassifyCommand implements Command {
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        CommandArgs a;
+        try {
+            a = new CommandArgs(args);
+        } catch (IllegalArgumentException e) {
+            err.println("bench-classify: " + e.getMessage());
+            return 2;
+        }
+        Path corpus = Path.of(a.get("corpus", "corpus"));
+        ClassificationRules rules = ClassificationRules.load(a.get("rules") == null ? null : Path.of(a.get("rules")));
+        List<Corpus.Entry> train = Corpus.read(corpus.resolve("train"));
+        List<Corpus.Entry> heldout = Corpus.read(corpus.resolve("heldout"));
+        if (train.isEmpty()) {
+            err.println("bench-classify: no training mail under " + corpus.resolve("train"));
+            return 1;
+        }
+        out.printf(Locale.ROOT, "corpus: %d training mails %s, %d held-out mails %s%n", train.size(), counts(train),
+                heldout.size(), counts(heldout));
+        out.printf(Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        KeywordBaseline baseline = new KeywordBaseline(rules);
+
+        // 1. Cross-writer check.
+        TreeSet<String> writers = new TreeSet<>();
+        train.forEach(e -> writers.add(e.writer()));
+        if (writers.size() > 1) {
+            Evaluation pooled = new Evaluation();
+            Evaluation pooledBaseline = new Evaluation();
+            for (String writer : writers) {
+                List<Corpus.Entry> fit = train.stream().filter(e -> !e.writer().equals(writer)).toList();
+                List<Corpus.Entry> test = train.stream().filter(e -> e.writer().equals(writer)).toList();
+                MailClassifier model = MailClassifier.train(fit, rules);
+                Evaluation fold = new Evaluation();
+                for (Corpus.Entry e : test) {
+                    Classification c = model.classify(e.toEml());
+                    fold.add(e.id(), e.category(), e.urgency(), c);
+                    pooled.add(e.id(), e.category(), e.urgency(), c);
+                    pooledBaseline.add(e.id(), e.category(), e.urgency(), baseline.classify(model.parser().parse(e.toEml())));
+                }
+                out.print(fold.report("cross-writer, train on all but " + writer + ", test on " + writer));
+            }
+            out.print(pooled.report("cross-writer pooled (model)"));
+            out.print(pooledBaseline.report("cross-writer pooled (keyword baseline)"));
+            if (a.flag("errors")) {
+                out.println("cross-writer mistakes:");
+                pooled.errors().forEach(line -> out.println("  " + line));
+            }
+        }
+
+        // 2. Held-out.
+        System.gc();
+        long heapBefore = usedHeap();
+        long start = System.nanoTime();
+        MailClassifier model = MailClassifier.train(train, rules);
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        System.gc();
+        long heapAfter = usedHeap();
+        out.printf(Locale.ROOT, "model: trained on %d mails in %.2f s (load time: corpus read + training); weights %.1f MB; heap held by the classifier ~%.1f MB%n",
+                model.trainingSize(), trainSeconds, model.modelBytes() / 1e6, (heapAfter - heapBefore) / 1e6);
+        if (!heldout.isEmpty() && !a.flag("skip-heldout")) {
+            Evaluation eval = new Evaluation();
+            Evaluation base = new Evaluation();
+            for (Corpus.Entry e : heldout) {
+                MailText mail = model.parser().parse(e.toEml());
+                eval.add(e.id(), e.category(), e.urgency(), model.classify(mail));
+                base.add(e.id(), e.category(), e.urgency(), baseline.classify(mail));
+            }
+            out.print(eval.report("held-out (model)"));
+            out.print(base.report("held-out (keyword baseline)"));
+        }
+
+        // 3. Throughput.
+        List<byte[]> emls = new ArrayList<>();
+        for (Corpus.Entry e : heldout.isEmpty() ? train : heldout) {
+            emls.add(e.toEml());
+        }
+        int threads = a.integer("threads", 2);
+        double seconds = a.integer("seconds", 10);
+        throughput(model, emls, threads, 2.0);
+        double rate = throughput(model, emls, threads, seconds);
+        out.printf(Locale.ROOT, "throughput: %.0f mails/s (parse + classify of .eml bytes, %d threads, %.0f s, %d distinct mails)%n",
+                rate, threads, seconds, emls.size());
+        return 0;
+    }
+
+    private static double throughput(MailClassifier model, List<byte[]> emls, int threads, double seconds) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                futures.add(pool.submit(() -> {
+                    int i = offset;
+                    long n = 0;
+                    while (System.nanoTime() < end) {
+                        model.classify(emls.get(i % emls.size()));
+                        i += threads;
+                        n++;
+                    }
+                    done.addAndGet(n);
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static String counts(List<Corpus.Entry> entries) {
+        java.util.Map<String, Integer> byCategory = new java.util.TreeMap<>();
+        int urgent = 0;
+        for (Corpus.Entry e : entries) {
+            byCategory.merge(e.category().name(), 1, Integer::sum);
+            urgent += e.urgency() == Urgency.URGENT ? 1 : 0;
+        }
+        return byCategory + " URGENT=" + urgent;
+    }
+}

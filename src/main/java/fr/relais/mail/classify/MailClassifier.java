@@ -1,0 +1,225 @@
+package fr.relais.mail.classify;
+
+import fr.relais.mail.classify.Classification.Contribution;
+import fr.relais.mail.classify.Classification.Explanation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Classifies a mail into one {@link Category} and one {@link Urgency}, with a confidence and an
+ * explanation. Plain Java, no Camel, thread-safe once built.
+ *
+ * <p>Decision, in order: (1) headers that decide with certainty (auto-replies, bounces, lists: NON_TICKET,
+ * or FOURNISSEUR for a known supplier's list); (2) a known supplier domain: FOURNISSEUR; (3) the learned
+ * category model (logistic regression over French word n-grams, character n-grams, subject and header
+ * features) on the subject and the new text (quoted history and signature removed), nudged by the
+ * ticket a reply belongs to; (4) the NON_TICKET safeguard: a mail the model would throw away goes to the
+ * best ticket category when the model is not confident or the text holds a request. Urgency: the rules
+ * of {@code mappings/classification.yaml} (with negations), or the learned urgency model as a safety net.
+ */
+public final class MailClassifier {
+
+    /** Optional context of a mail: the category of the ticket it replies to, when the flow knows it. */
+    public record Context(Category ticketCategory) {
+        public static final Context NONE = new Context(null);
+    }
+
+    /** Training settings (kept fixed: the same corpus gives the same model). */
+    public record Settings(double categoryC, double urgencyC, double urgentClassWeight) {
+        public static final Settings DEFAULT = new Settings(8.0, 8.0, 2.0);
+    }
+
+    private static final int TOP_FEATURES = 6;
+    private static final double CONTEXT_PRIOR = 0.3;
+
+    private final ClassificationRules rules;
+    private final FeatureExtractor features;
+    private final LinearModel categoryModel;
+    private final LinearModel urgencyModel;
+    private final MailParser parser = new MailParser();
+    private final int trainingSize;
+
+    private MailClassifier(ClassificationRules rules, FeatureExtractor features, LinearModel categoryModel,
+                           LinearModel urgencyModel, int trainingSize) {
+        this.rules = rules;
+        this.features = features;
+        this.categoryModel = categoryModel;
+        this.urgencyModel = urgencyModel;
+        this.trainingSize = trainingSize;
+    }
+
+    /** Trains on labelled corpus entries (in the given order) with the given rules. */
+    public static MailClassifier train(List<Corpus.Entry> entries, ClassificationRules rules, Settings settings) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("no training mail");
+        }
+        FeatureExtractor features = new FeatureExtractor();
+        List<FeatureExtractor.Vector> vectors = new ArrayList<>(entries.size());
+        int[] categories = new int[entries.size()];
+        int[] urgencies = new int[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Corpus.Entry entry = entries.get(i);
+            MailText mail = entry.toMailText();
+            vectors.add(features.extract(mail, QuoteStripper.strip(mail.body()).relevantText()));
+            categories[i] = entry.category().ordinal();
+            urgencies[i] = entry.urgency().ordinal();
+        }
+        LinearModel category = LinearModel.train(vectors, categories, Category.values().length, settings.categoryC(), null);
+        double[] urgentWeights = new double[Urgency.values().length];
+        Arrays.fill(urgentWeights, 1.0);
+        urgentWeights[Urgency.URGENT.ordinal()] = settings.urgentClassWeight();
+        LinearModel urgency = LinearModel.train(vectors, urgencies, Urgency.values().length, settings.urgencyC(), urgentWeights);
+        return new MailClassifier(rules, features, category, urgency, entries.size());
+    }
+
+    public static MailClassifier train(List<Corpus.Entry> entries, ClassificationRules rules) {
+        return train(entries, rules, Settings.DEFAULT);
+    }
+
+    /**
+     * The classifier trained on the training corpus: from {@code corpusTrainDir} when given
+     * (e.g. {@code corpus/train}), else from the corpus shipped in the jar.
+     */
+    public static MailClassifier fromCorpus(Path corpusTrainDir, ClassificationRules rules) {
+        List<Corpus.Entry> entries = corpusTrainDir == null
+                ? Corpus.readClasspath(List.of("w1", "w2", "w3", "w4", "w5", "w6"))
+                : Corpus.read(corpusTrainDir);
+        return train(entries, rules);
+    }
+
+    /** The parser this classifier uses for raw mails (reusable by the mail flow). */
+    public MailParser parser() {
+        return parser;
+    }
+
+    public ClassificationRules rules() {
+        return rules;
+    }
+
+    public int trainingSize() {
+        return trainingSize;
+    }
+
+    /** Memory held by the two models' weights, in bytes. */
+    public long modelBytes() {
+        return categoryModel.weightBytes() + urgencyModel.weightBytes();
+    }
+
+    /** Parses and classifies a raw RFC 5322 mail. */
+    public Classification classify(byte[] rawMail) {
+        return classify(parser.parse(rawMail), Context.NONE);
+    }
+
+    public Classification classify(MailText mail) {
+        return classify(mail, Context.NONE);
+    }
+
+    /** Classifies a parsed mail, with the context the flow knows (may be {@link Context#NONE}). */
+    public Classification classify(MailText mail, Context context) {
+        Objects.requireNonNull(mail);
+        context = context == null ? Context.NONE : context;
+        List<String> fired = new ArrayList<>();
+        if (!mail.readable()) {
+            fired.add("parse:unreadable-raw-text");
+        }
+        ClassificationRules.HeaderRule header = rules.headerDecision(mail);
+        boolean supplier = rules.isSupplier(mail);
+        if (header != null) {
+            fired.add("header:" + header.id());
+            Category category = header.category();
+            if (header.supplierOverride() && supplier) {
+                fired.add("context:supplier-domain");
+                category = Category.FOURNISSEUR;
+            }
+            return new Classification(category, Urgency.NORMAL, 1.0, new Explanation(fired, List.of(), List.of(), 0));
+        }
+
+        String text = QuoteStripper.strip(mail.body()).relevantText();
+        FeatureExtractor.Vector vector = features.extract(mail, text);
+        double[] p = categoryModel.probabilities(vector);
+        if (context.ticketCategory() != null) {
+            fired.add("context:reply-to-ticket-" + context.ticketCategory());
+            p[context.ticketCategory().ordinal()] += CONTEXT_PRIOR;
+            double sum = Arrays.stream(p).sum();
+            for (int k = 0; k < p.length; k++) {
+                p[k] /= sum;
+            }
+        }
+        int best = argmax(p, -1);
+        Category category = Category.values()[best];
+        double confidence = p[best];
+        String normalized = TextNormalizer.normalize(mail.subject() + "\n" + text);
+
+        if (supplier && category != Category.FOURNISSEUR) {
+            fired.add("context:supplier-domain");
+            category = Category.FOURNISSEUR;
+            confidence = Math.max(p[Category.FOURNISSEUR.ordinal()], 0.9);
+        }
+
+        // Urgency: explicit rules, with the learned model as a safety net.
+        List<String> urgencyRules = rules.urgencyRulesFired(normalized);
+        double pUrgent = urgencyModel.probabilities(vector)[Urgency.URGENT.ordinal()];
+        boolean urgent;
+        if (!urgencyRules.isEmpty()) {
+            urgencyRules.forEach(r -> fired.add("urgency:" + r));
+            urgent = pUrgent >= rules.ruleVeto();
+            if (!urgent) {
+                fired.add("urgency:overruled-by-model");
+            }
+        } else {
+            urgent = pUrgent >= rules.modelThreshold();
+            if (urgent) {
+                fired.add("urgency:model");
+            }
+        }
+
+        if (category == Category.NON_TICKET) {
+            String request = rules.findRequest(normalized);
+            String reason = urgent ? "safeguard:urgent-needs-ticket"
+                    : request != null ? "safeguard:request-found(" + request + ")"
+                    : confidence < rules.nonTicketMinConfidence() ? "safeguard:non-ticket-low-confidence" : null;
+            if (reason != null) {
+                fired.add(reason);
+                best = argmax(p, Category.NON_TICKET.ordinal());
+                category = Category.values()[best];
+                confidence = p[best];
+            }
+        }
+
+        List<Contribution> why = contributions(vector, categoryModel, category.ordinal(), TOP_FEATURES);
+        List<Contribution> whyUrgent = urgent && urgencyRules.isEmpty()
+                ? contributions(vector, urgencyModel, Urgency.URGENT.ordinal(), 4) : List.of();
+        return new Classification(category, urgent ? Urgency.URGENT : Urgency.NORMAL, confidence,
+                new Explanation(fired, why, whyUrgent, pUrgent));
+    }
+
+    private static int argmax(double[] p, int excluded) {
+        int best = -1;
+        for (int k = 0; k < p.length; k++) {
+            if (k != excluded && (best < 0 || p[k] > p[best])) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static List<Contribution> contributions(FeatureExtractor.Vector v, LinearModel model, int label, int top) {
+        List<Contribution> all = new ArrayList<>();
+        for (int j = 0; j < v.indices().length; j++) {
+            if (v.indices()[j] > FeatureExtractor.DIMENSION) {
+                continue;
+            }
+            double c = model.weight(v.indices()[j], label) * v.values()[j];
+            if (c > 0) {
+                all.add(new Contribution(v.names()[j], c));
+            }
+        }
+        all.sort(Comparator.comparingDouble(Contribution::weight).reversed().thenComparing(Contribution::feature));
+        return all.subList(0, Math.min(top, all.size()));
+    }
+}

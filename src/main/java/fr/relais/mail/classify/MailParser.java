@@ -187,6 +187,7 @@ public final class MailParser {
         if (text == null || text.isBlank()) {
             return;
         }
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
         if (!out.isEmpty()) {
             out.append("\n\n");
         }

@@ -55,6 +55,7 @@ final class BenchClassifyCommand implements Command {
         if (writers.size() > 1) {
             Evaluation pooled = new Evaluation();
             Evaluation pooledBaseline = new Evaluation();
+            List<double[]> sweep = new ArrayList<>();
             for (String writer : writers) {
                 List<Corpus.Entry> fit = train.stream().filter(e -> !e.writer().equals(writer)).toList();
                 List<Corpus.Entry> test = train.stream().filter(e -> e.writer().equals(writer)).toList();
@@ -64,12 +65,32 @@ final class BenchClassifyCommand implements Command {
                     Classification c = model.classify(e.toEml());
                     fold.add(e.id(), e.category(), e.urgency(), c);
                     pooled.add(e.id(), e.category(), e.urgency(), c);
+                    boolean ruleFired = c.explanation().rules().stream().anyMatch(r -> r.startsWith("urgency:")
+                            && !r.equals("urgency:model") && !r.equals("urgency:overruled-by-model"));
+                    sweep.add(new double[]{e.urgency() == Urgency.URGENT ? 1 : 0, ruleFired ? 1 : 0,
+                            c.explanation().urgencyProbability(), c.confidence(), c.category() == Category.NON_TICKET ? 1 : 0});
                     pooledBaseline.add(e.id(), e.category(), e.urgency(), baseline.classify(model.parser().parse(e.toEml())));
                 }
                 out.print(fold.report("cross-writer, train on all but " + writer + ", test on " + writer));
             }
             out.print(pooled.report("cross-writer pooled (model)"));
             out.print(pooledBaseline.report("cross-writer pooled (keyword baseline)"));
+            if (a.flag("sweep")) {
+                out.println("urgency sweep on the cross-writer check (rule fired and p >= veto, or p >= threshold): recall/precision");
+                for (double veto : new double[]{0, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2}) {
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  veto %.2f:", veto));
+                    for (double t : new double[]{0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6}) {
+                        int tp = 0, fp = 0, fn = 0;
+                        for (double[] r : sweep) {
+                            boolean u = (r[1] > 0 && r[2] >= veto) || r[2] >= t;
+                            if (u && r[0] > 0) tp++; else if (u) fp++; else if (r[0] > 0) fn++;
+                        }
+                        line.append(String.format(Locale.ROOT, " t%.2f %.3f/%.3f", t, tp / (double) Math.max(1, tp + fn),
+                                tp / (double) Math.max(1, tp + fp)));
+                    }
+                    out.println(line);
+                }
+            }
             if (a.flag("errors")) {
                 out.println("cross-writer mistakes:");
                 pooled.errors().forEach(line -> out.println("  " + line));

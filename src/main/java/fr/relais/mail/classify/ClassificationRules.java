@@ -30,7 +30,7 @@ public final class ClassificationRules {
     public static final String RESOURCE = "mappings/classification.yaml";
 
     /** A header that decides a category with certainty. */
-    public record HeaderRule(String id, String header, Pattern matches, Category category, boolean supplierOverride) {
+    public record HeaderRule(String id, String header, Pattern matches, Category category, boolean orSupplier) {
     }
 
     /** One group of alternatives of an urgency rule. */
@@ -44,6 +44,8 @@ public final class ClassificationRules {
     private final List<HeaderRule> headerRules;
     private final Set<String> supplierDomains;
     private final double nonTicketMinConfidence;
+    private final double listMinShare;
+    private final double supplierPrior;
     private final List<Pattern> requestPatterns;
     private final Pattern negation;
     private final double modelThreshold;
@@ -57,12 +59,14 @@ public final class ClassificationRules {
         for (Map<String, Object> rule : maps(yaml.get("headerRules"))) {
             headerRules.add(new HeaderRule(str(rule, "id"), str(rule, "header").toLowerCase(Locale.ROOT),
                     Pattern.compile(str(rule, "matches"), Pattern.DOTALL),
-                    Category.valueOf(str(rule, "category")), Boolean.TRUE.equals(rule.get("supplierOverride"))));
+                    Category.valueOf(str(rule, "category")), Boolean.TRUE.equals(rule.get("orSupplier"))));
         }
         supplierDomains = Set.copyOf(strings(yaml.get("supplierDomains")).stream()
                 .map(d -> d.toLowerCase(Locale.ROOT).trim()).toList());
         Map<String, Object> nonTicket = map(yaml.get("nonTicket"));
         nonTicketMinConfidence = number(nonTicket.get("minConfidence"), 0.75);
+        listMinShare = number(nonTicket.get("listMinShare"), 0.6);
+        supplierPrior = number(nonTicket.get("supplierPrior"), 0.3);
         requestPatterns = strings(nonTicket.get("requestPatterns")).stream().map(ClassificationRules::compile).toList();
         Map<String, Object> urgency = map(yaml.get("urgency"));
         negation = compile(String.valueOf(urgency.getOrDefault("negation", "\\b(pas|aucune?|sans)\\b")));
@@ -155,6 +159,14 @@ public final class ClassificationRules {
 
     public double nonTicketMinConfidence() {
         return nonTicketMinConfidence;
+    }
+
+    public double listMinShare() {
+        return listMinShare;
+    }
+
+    public double supplierPrior() {
+        return supplierPrior;
     }
 
     /** The first request pattern found in a normalised text, or null. */

@@ -17,10 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -107,130 +105,252 @@ public final class FeatureExtractor {
 
     /** Features of a mail whose text to classify (quotes and signature removed) is {@code text}. */
     public Vector extract(MailText mail, String text) {
-        Map<String, Double> body = new HashMap<>();
+        Block body = new Block(256);
         List<String> bodyTokens = tokens(text.length() > 20_000 ? text.substring(0, 20_000) : text);
         words("body:", bodyTokens, body);
-        Map<String, Double> subject = new HashMap<>();
+        Block subject = new Block(32);
         words("subject:", tokens(cleanSubject(mail.subject())), subject);
-        Map<String, Double> chars = new HashMap<>();
-        charGrams(TextNormalizer.fold(mail.subject() + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
-                .toLowerCase(Locale.ROOT), chars);
-        Map<String, Double> header = new HashMap<>();
+        String folded = TextNormalizer.fold(mail.subject() + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
+                .toLowerCase(Locale.ROOT);
+        Block chars = new Block(1024);
+        charGrams(folded, chars, null);
+        Block header = new Block(16);
         headerFeatures(mail, bodyTokens.size(), header);
 
-        Map<Integer, double[]> byIndex = new HashMap<>();
-        Map<Integer, String> names = new HashMap<>();
-        add(body, W_BODY, byIndex, names);
-        add(subject, W_SUBJECT, byIndex, names);
-        add(chars, W_CHARS, byIndex, names);
-        add(header, W_HEADER, byIndex, names);
-        int[] indices = new int[byIndex.size() + 1];
-        int k = 0;
-        for (Integer index : byIndex.keySet()) {
-            indices[k++] = index;
-        }
-        indices[k] = DIMENSION + 1;
+        Block all = new Block(2048);
+        body.addTo(all, W_BODY);
+        subject.addTo(all, W_SUBJECT);
+        chars.addTo(all, W_CHARS);
+        header.addTo(all, W_HEADER);
+        all.add(DIMENSION + 1, 1.0, "(bias)");
+        int[] indices = all.keys();
         Arrays.sort(indices);
         double[] values = new double[indices.length];
-        String[] featureNames = new String[indices.length];
+        String[] names = new String[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            if (indices[i] == DIMENSION + 1) {
-                values[i] = 1.0;
-                featureNames[i] = "(bias)";
-            } else {
-                values[i] = byIndex.get(indices[i])[0];
-                featureNames[i] = names.get(indices[i]);
-            }
+            int slot = all.slot(indices[i]);
+            values[i] = all.values[slot];
+            names[i] = all.names[slot];
         }
-        return new Vector(indices, values, featureNames);
+        return new Vector(indices, values, names);
+    }
+
+    /**
+     * The name of a feature of this mail whose name was not kept (character n-grams are hashed without
+     * building their text), or {@code "chars:?"}.
+     */
+    public String charGramName(MailText mail, String text, int index) {
+        String folded = TextNormalizer.fold(mail.subject() + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
+                .toLowerCase(Locale.ROOT);
+        String[] found = new String[1];
+        charGrams(folded, null, (gramIndex, gram) -> {
+            if (gramIndex == index && found[0] == null) {
+                found[0] = "chars:" + gram.replace(' ', '_');
+            }
+        });
+        return found[0] == null ? "chars:?" : found[0];
     }
 
     private static String cleanSubject(String subject) {
         return subject.replaceAll("(?i)^\\s*((re|tr|fw|fwd|aw|r[ée]f)\\s*(\\[\\d+\\])?\\s*:\\s*)+", "");
     }
 
-    private static void words(String prefix, List<String> tokens, Map<String, Double> out) {
+    private static void words(String prefix, List<String> tokens, Block out) {
         for (int i = 0; i < tokens.size(); i++) {
-            out.merge(prefix + tokens.get(i), 1.0, Double::sum);
+            String unigram = prefix + tokens.get(i);
+            out.add(index(unigram), 1.0, unigram);
             if (i + 1 < tokens.size()) {
-                out.merge(prefix + tokens.get(i) + " " + tokens.get(i + 1), 1.0, Double::sum);
+                String bigram = unigram + " " + tokens.get(i + 1);
+                out.add(index(bigram), 1.0, bigram);
             }
         }
     }
 
-    private static void charGrams(String folded, Map<String, Double> out) {
+    private interface GramSink {
+        void accept(int index, String gram);
+    }
+
+    /** Character 3- to 5-grams of each word padded with spaces, hashed without building strings. */
+    private static void charGrams(String folded, Block out, GramSink names) {
         int n = folded.length();
+        char[] word = new char[64];
         int i = 0;
-        StringBuilder word = new StringBuilder(32);
         while (i < n) {
             while (i < n && !Character.isLetterOrDigit(folded.charAt(i))) {
                 i++;
             }
-            word.setLength(0);
-            word.append(' ');
+            int len = 0;
+            word[len++] = ' ';
             while (i < n && Character.isLetterOrDigit(folded.charAt(i))) {
-                word.append(folded.charAt(i++));
+                char c = folded.charAt(i++);
+                if (len < word.length - 1) {
+                    word[len++] = c;
+                }
             }
-            word.append(' ');
-            int len = word.length();
+            word[len++] = ' ';
             if (len <= 3) {
                 continue;
             }
-            String w = word.toString();
-            for (int size = 3; size <= 5; size++) {
-                for (int start = 0; start + size <= len; start++) {
-                    out.merge("chars:" + w.substring(start, start + size), 1.0, Double::sum);
+            for (int start = 0; start + 3 <= len; start++) {
+                int h = CHAR_SEED;
+                for (int k = start; k < Math.min(len, start + 5); k++) {
+                    h = 31 * h + word[k];
+                    int size = k - start + 1;
+                    if (size >= 3) {
+                        int index = mix(h);
+                        if (out != null) {
+                            out.add(index, 1.0, null);
+                        }
+                        if (names != null) {
+                            names.accept(index, new String(word, start, size));
+                        }
+                    }
                 }
             }
         }
     }
 
-    private static void headerFeatures(MailText mail, int tokenCount, Map<String, Double> out) {
+    private static final int CHAR_SEED = "chars:".hashCode();
+
+    private static void headerFeatures(MailText mail, int tokenCount, Block out) {
         String subject = mail.subject().toLowerCase(Locale.ROOT).strip();
         if (mail.header("in-reply-to") != null || mail.header("references") != null || subject.matches("^(re|aw)\\s*:.*")) {
-            out.put("hdr:reply", 1.0);
+            out.put("hdr:reply");
         }
         if (subject.matches("^(tr|fw|fwd)\\s*:.*")) {
-            out.put("hdr:forward", 1.0);
+            out.put("hdr:forward");
         }
         if (subject.isEmpty()) {
-            out.put("hdr:no-subject", 1.0);
+            out.put("hdr:no-subject");
         }
         int bucket = tokenCount <= 3 ? 0 : tokenCount <= 10 ? 1 : tokenCount <= 30 ? 2 : tokenCount <= 80 ? 3 : 4;
-        out.put("hdr:length-" + bucket, 1.0);
+        out.put("hdr:length-" + bucket);
         String domain = mail.fromDomain();
         if (!domain.isEmpty()) {
-            out.put(FREE_MAIL.contains(domain) ? "hdr:free-mail" : "hdr:company-domain", 1.0);
+            out.put(FREE_MAIL.contains(domain) ? "hdr:free-mail" : "hdr:company-domain");
         }
-        String address = mail.fromAddress();
-        for (String token : address.split("[^a-z0-9]+")) {
+        for (String token : mail.fromAddress().split("[^a-z0-9]+")) {
             if (token.length() >= 3 && !token.chars().allMatch(Character::isDigit)) {
-                out.put("from:" + token, 1.0);
+                out.put("from:" + token);
             }
         }
     }
 
-    private static void add(Map<String, Double> block, double weight, Map<Integer, double[]> byIndex,
-                            Map<Integer, String> names) {
-        if (block.isEmpty()) {
-            return;
+    /** A small open-addressing map from bucket to term frequency (and a name when known). */
+    private static final class Block {
+        private int[] keys;
+        private double[] values;
+        private String[] names;
+        private int size;
+
+        Block(int capacity) {
+            int c = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1);
+            keys = new int[c];
+            values = new double[c];
+            names = new String[c];
         }
-        double norm = 0;
-        for (double tf : block.values()) {
-            double v = Math.log1p(tf);
-            norm += v * v;
+
+        void put(String name) {
+            int index = index(name);
+            int slot = slotFor(index);
+            if (keys[slot] == 0) {
+                keys[slot] = index;
+                size++;
+                names[slot] = name;
+                maybeGrow();
+                slot = slot(index);
+            }
+            values[slot] = 1.0;
         }
-        double scale = weight / Math.sqrt(norm);
-        for (Map.Entry<String, Double> e : block.entrySet()) {
-            int index = index(e.getKey());
-            byIndex.computeIfAbsent(index, k -> new double[1])[0] += Math.log1p(e.getValue()) * scale;
-            names.putIfAbsent(index, e.getKey());
+
+        void add(int index, double value, String name) {
+            int slot = slotFor(index);
+            if (keys[slot] == 0) {
+                keys[slot] = index;
+                names[slot] = name;
+                values[slot] = value;
+                size++;
+                maybeGrow();
+            } else {
+                values[slot] += value;
+                if (names[slot] == null) {
+                    names[slot] = name;
+                }
+            }
+        }
+
+        private int slotFor(int index) {
+            int mask = keys.length - 1;
+            int slot = (index * 0x9E3779B1) & mask;
+            while (keys[slot] != 0 && keys[slot] != index) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        int slot(int index) {
+            return slotFor(index);
+        }
+
+        private void maybeGrow() {
+            if (size * 2 <= keys.length) {
+                return;
+            }
+            int[] oldKeys = keys;
+            double[] oldValues = values;
+            String[] oldNames = names;
+            keys = new int[oldKeys.length * 2];
+            values = new double[keys.length];
+            names = new String[keys.length];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != 0) {
+                    int slot = slotFor(oldKeys[i]);
+                    keys[slot] = oldKeys[i];
+                    values[slot] = oldValues[i];
+                    names[slot] = oldNames[i];
+                }
+            }
+        }
+
+        int[] keys() {
+            int[] out = new int[size];
+            int k = 0;
+            for (int key : keys) {
+                if (key != 0) {
+                    out[k++] = key;
+                }
+            }
+            return out;
+        }
+
+        /** Adds this block, log(1+tf) weighted and scaled to L2 norm {@code weight}, to {@code all}. */
+        void addTo(Block all, double weight) {
+            if (size == 0) {
+                return;
+            }
+            double norm = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != 0) {
+                    double v = Math.log1p(values[i]);
+                    norm += v * v;
+                }
+            }
+            double scale = weight / Math.sqrt(norm);
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != 0) {
+                    all.add(keys[i], Math.log1p(values[i]) * scale, names[i]);
+                }
+            }
         }
     }
 
     /** The 1-based bucket of a feature name. */
     static int index(String name) {
-        int h = name.hashCode() * 0x9E3779B1;
+        return mix(name.hashCode());
+    }
+
+    private static int mix(int hash) {
+        int h = hash * 0x9E3779B1;
         h ^= h >>> 15;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;

@@ -14,9 +14,9 @@ import java.util.Objects;
  * Classifies a mail into one {@link Category} and one {@link Urgency}, with a confidence and an
  * explanation. Plain Java, no Camel, thread-safe once built.
  *
- * <p>Decision, in order: (1) headers that decide with certainty (auto-replies, bounces, lists: NON_TICKET,
- * or FOURNISSEUR for a known supplier's list); (2) a known supplier domain: FOURNISSEUR; (3) the learned
- * category model (logistic regression over French word n-grams, character n-grams, subject and header
+ * <p>Decision, in order: (1) headers that decide with certainty (auto-replies, bounces: NON_TICKET; list
+ * and bulk mail: NON_TICKET or FOURNISSEUR, the model choosing between the two); (2) a known supplier
+ * domain adds a prior to FOURNISSEUR; (3) the learned category model (logistic regression over French word n-grams, character n-grams, subject and header
  * features) on the subject and the new text (quoted history and signature removed), nudged by the
  * ticket a reply belongs to; (4) the NON_TICKET safeguard: a mail the model would throw away goes to the
  * best ticket category when the model is not confident or the text holds a request. Urgency: the rules
@@ -129,37 +129,38 @@ public final class MailClassifier {
         }
         ClassificationRules.HeaderRule header = rules.headerDecision(mail);
         boolean supplier = rules.isSupplier(mail);
-        if (header != null) {
+        if (header != null && !header.orSupplier()) {
             fired.add("header:" + header.id());
-            Category category = header.category();
-            if (header.supplierOverride() && supplier) {
-                fired.add("context:supplier-domain");
-                category = Category.FOURNISSEUR;
-            }
-            return new Classification(category, Urgency.NORMAL, 1.0, new Explanation(fired, List.of(), List.of(), 0));
+            return new Classification(header.category(), Urgency.NORMAL, 1.0, new Explanation(fired, List.of(), List.of(), 0));
         }
 
         String text = QuoteStripper.strip(mail.body()).relevantText();
         FeatureExtractor.Vector vector = features.extract(mail, text);
         double[] p = categoryModel.probabilities(vector);
+        if (supplier) {
+            fired.add("context:supplier-domain");
+            addPrior(p, Category.FOURNISSEUR, rules.supplierPrior());
+        }
+        java.util.function.IntFunction<String> names = index -> features.charGramName(mail, text, index);
+        if (header != null) {
+            // A list or bulk mail: never a customer request; a newsletter or a supplier's business mail.
+            fired.add("header:" + header.id());
+            double n = p[Category.NON_TICKET.ordinal()];
+            double f = p[Category.FOURNISSEUR.ordinal()];
+            double share = n + f == 0 ? 1 : n / (n + f);
+            Category category = share >= rules.listMinShare() ? Category.NON_TICKET : Category.FOURNISSEUR;
+            double confidence = category == Category.NON_TICKET ? share : 1 - share;
+            return new Classification(category, Urgency.NORMAL, confidence, new Explanation(fired,
+                    contributions(vector, categoryModel, category.ordinal(), TOP_FEATURES, names), List.of(), 0));
+        }
         if (context.ticketCategory() != null) {
             fired.add("context:reply-to-ticket-" + context.ticketCategory());
-            p[context.ticketCategory().ordinal()] += CONTEXT_PRIOR;
-            double sum = Arrays.stream(p).sum();
-            for (int k = 0; k < p.length; k++) {
-                p[k] /= sum;
-            }
+            addPrior(p, context.ticketCategory(), CONTEXT_PRIOR);
         }
         int best = argmax(p, -1);
         Category category = Category.values()[best];
         double confidence = p[best];
         String normalized = TextNormalizer.normalize(mail.subject() + "\n" + text);
-
-        if (supplier && category != Category.FOURNISSEUR) {
-            fired.add("context:supplier-domain");
-            category = Category.FOURNISSEUR;
-            confidence = Math.max(p[Category.FOURNISSEUR.ordinal()], 0.9);
-        }
 
         // Urgency: explicit rules, with the learned model as a safety net.
         List<String> urgencyRules = rules.urgencyRulesFired(normalized);
@@ -179,7 +180,7 @@ public final class MailClassifier {
         }
 
         if (category == Category.NON_TICKET) {
-            String request = rules.findRequest(normalized);
+            String request = rules.findRequest(TextNormalizer.normalize(text));
             String reason = urgent ? "safeguard:urgent-needs-ticket"
                     : request != null ? "safeguard:request-found(" + request + ")"
                     : confidence < rules.nonTicketMinConfidence() ? "safeguard:non-ticket-low-confidence" : null;
@@ -191,11 +192,19 @@ public final class MailClassifier {
             }
         }
 
-        List<Contribution> why = contributions(vector, categoryModel, category.ordinal(), TOP_FEATURES);
+        List<Contribution> why = contributions(vector, categoryModel, category.ordinal(), TOP_FEATURES, names);
         List<Contribution> whyUrgent = urgent && urgencyRules.isEmpty()
-                ? contributions(vector, urgencyModel, Urgency.URGENT.ordinal(), 4) : List.of();
+                ? contributions(vector, urgencyModel, Urgency.URGENT.ordinal(), 4, names) : List.of();
         return new Classification(category, urgent ? Urgency.URGENT : Urgency.NORMAL, confidence,
                 new Explanation(fired, why, whyUrgent, pUrgent));
+    }
+
+    private static void addPrior(double[] p, Category category, double prior) {
+        p[category.ordinal()] += prior;
+        double sum = Arrays.stream(p).sum();
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
     }
 
     private static int argmax(double[] p, int excluded) {
@@ -208,18 +217,25 @@ public final class MailClassifier {
         return best;
     }
 
-    private static List<Contribution> contributions(FeatureExtractor.Vector v, LinearModel model, int label, int top) {
-        List<Contribution> all = new ArrayList<>();
+    private static List<Contribution> contributions(FeatureExtractor.Vector v, LinearModel model, int label, int top,
+                                                    java.util.function.IntFunction<String> unnamed) {
+        List<double[]> all = new ArrayList<>();
         for (int j = 0; j < v.indices().length; j++) {
             if (v.indices()[j] > FeatureExtractor.DIMENSION) {
                 continue;
             }
             double c = model.weight(v.indices()[j], label) * v.values()[j];
             if (c > 0) {
-                all.add(new Contribution(v.names()[j], c));
+                all.add(new double[]{c, j});
             }
         }
-        all.sort(Comparator.comparingDouble(Contribution::weight).reversed().thenComparing(Contribution::feature));
-        return all.subList(0, Math.min(top, all.size()));
+        all.sort(Comparator.comparingDouble((double[] a) -> -a[0]).thenComparingDouble(a -> a[1]));
+        List<Contribution> out = new ArrayList<>();
+        for (double[] a : all.subList(0, Math.min(top, all.size()))) {
+            int j = (int) a[1];
+            String name = v.names()[j] != null ? v.names()[j] : unnamed.apply(v.indices()[j]);
+            out.add(new Contribution(name, a[0]));
+        }
+        return out;
     }
 }

@@ -116,8 +116,8 @@ public final class MailParser {
         }
         String type = baseType(safeContentType(part));
         if (type.startsWith("multipart/")) {
-            Object content = part.getContent();
-            if (!(content instanceof Multipart multipart)) {
+            Multipart multipart = multipart(part);
+            if (multipart == null) {
                 appendText(out, decodeBytes(part));
                 return;
             }
@@ -137,8 +137,8 @@ public final class MailParser {
                 collect(child, depth + 1, out);
             }
         } else if (type.equals("message/rfc822")) {
-            Object content = part.getContent();
-            if (content instanceof MimeMessage inner) {
+            MimeMessage inner = innerMessage(part);
+            if (inner != null) {
                 MailText forwarded = fromMessage(inner);
                 appendText(out, "---------- Message transféré ----------\nDe : " + forwarded.fromAddress()
                         + "\nObjet : " + forwarded.subject() + "\n\n" + forwarded.body());
@@ -147,6 +147,66 @@ public final class MailParser {
             appendText(out, htmlToText(decodeBytes(part)));
         } else if (type.startsWith("text/") || type.isEmpty()) {
             appendText(out, decodeBytes(part));
+        }
+    }
+
+    /** The multipart content, read without jakarta.activation's command map (faster, no class lookups). */
+    private static Multipart multipart(Part part) throws MessagingException, IOException {
+        byte[] raw = rawBytes(part);
+        if (raw == null) {
+            Object content = part.getContent();
+            return content instanceof Multipart m ? m : null;
+        }
+        String contentType = part.getContentType();
+        return new jakarta.mail.internet.MimeMultipart(new jakarta.activation.DataSource() {
+            @Override
+            public InputStream getInputStream() {
+                return new ByteArrayInputStream(raw);
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream() throws IOException {
+                throw new IOException("read-only");
+            }
+
+            @Override
+            public String getContentType() {
+                return contentType;
+            }
+
+            @Override
+            public String getName() {
+                return "multipart";
+            }
+        });
+    }
+
+    private MimeMessage innerMessage(Part part) throws MessagingException, IOException {
+        byte[] raw = rawBytes(part);
+        if (raw == null) {
+            Object content = part.getContent();
+            return content instanceof MimeMessage m ? m : null;
+        }
+        String encoding = part instanceof jakarta.mail.internet.MimePart mime ? mime.getEncoding() : null;
+        InputStream in = new ByteArrayInputStream(raw);
+        if (encoding != null) {
+            in = MimeUtility.decode(in, encoding);
+        }
+        return new MimeMessage(session, in);
+    }
+
+    /** The raw (still transfer-encoded) bytes of a part, or null when not available. */
+    private static byte[] rawBytes(Part part) throws MessagingException, IOException {
+        InputStream in;
+        if (part instanceof jakarta.mail.internet.MimeBodyPart body) {
+            in = body.getRawInputStream();
+        } else if (part instanceof MimeMessage message) {
+            in = message.getRawInputStream();
+        } else {
+            return null;
+        }
+        try (InputStream raw = in) {
+            return raw.readNBytes(MAX_PART_BYTES);
         }
     }
 
@@ -198,8 +258,22 @@ public final class MailParser {
     /** The part's content decoded from its transfer encoding and charset (guessed when missing or unknown). */
     static String decodeBytes(Part part) throws MessagingException, IOException {
         byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readNBytes(MAX_PART_BYTES);
+        try {
+            byte[] raw = rawBytes(part);
+            String encoding = part instanceof jakarta.mail.internet.MimePart mime ? mime.getEncoding() : null;
+            if (raw == null) {
+                try (InputStream in = part.getInputStream()) {
+                    bytes = in.readNBytes(MAX_PART_BYTES);
+                }
+            } else if (encoding == null || encoding.isBlank()) {
+                bytes = raw;
+            } else {
+                try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(raw), encoding.trim())) {
+                    bytes = in.readNBytes(MAX_PART_BYTES);
+                } catch (IOException | MessagingException | RuntimeException e) {
+                    bytes = raw;
+                }
+            }
         } catch (IOException | MessagingException | RuntimeException e) {
             if (part instanceof jakarta.mail.internet.MimeBodyPart body) {
                 try (InputStream in = body.getRawInputStream()) {

@@ -46,10 +46,11 @@ public final class FeatureExtractor {
     private static final Set<String> KEPT = Set.of("pas", "plus", "aucun", "aucune", "toujours", "jamais", "sans",
             "rien", "ni", "non", "ne", "encore", "deja", "trop");
 
-    private static final double W_BODY = 1.0;
-    private static final double W_SUBJECT = 0.8;
-    private static final double W_CHARS = 0.8;
-    private static final double W_HEADER = 0.35;
+    // Block weights, chosen on the cross-writer check (system properties only for tuning experiments).
+    private static final double W_BODY = Double.parseDouble(System.getProperty("relais.classify.w-body", "1.0"));
+    private static final double W_SUBJECT = Double.parseDouble(System.getProperty("relais.classify.w-subject", "0.5"));
+    private static final double W_CHARS = Double.parseDouble(System.getProperty("relais.classify.w-chars", "2.0"));
+    private static final double W_HEADER = Double.parseDouble(System.getProperty("relais.classify.w-header", "0.35"));
 
     /** A sparse feature vector with sorted indices (1-based) and the name of each feature. */
     public record Vector(int[] indices, double[] values, String[] names) {
@@ -110,7 +111,7 @@ public final class FeatureExtractor {
         words("body:", bodyTokens, body);
         Block subject = new Block(32);
         words("subject:", tokens(cleanSubject(mail.subject())), subject);
-        String folded = TextNormalizer.fold(mail.subject() + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
+        String folded = TextNormalizer.fold(cleanSubject(mail.subject()) + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
                 .toLowerCase(Locale.ROOT);
         Block chars = new Block(1024);
         charGrams(folded, chars, null);
@@ -140,7 +141,7 @@ public final class FeatureExtractor {
      * building their text), or {@code "chars:?"}.
      */
     public String charGramName(MailText mail, String text, int index) {
-        String folded = TextNormalizer.fold(mail.subject() + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
+        String folded = TextNormalizer.fold(cleanSubject(mail.subject()) + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
                 .toLowerCase(Locale.ROOT);
         String[] found = new String[1];
         charGrams(folded, null, (gramIndex, gram) -> {

@@ -31,7 +31,10 @@ public final class MailClassifier {
 
     /** Training settings (kept fixed: the same corpus gives the same model). */
     public record Settings(double categoryC, double urgencyC, double urgentClassWeight) {
-        public static final Settings DEFAULT = new Settings(8.0, 8.0, 2.0);
+        public static final Settings DEFAULT = new Settings(
+                Double.parseDouble(System.getProperty("relais.classify.c", "16.0")),
+                Double.parseDouble(System.getProperty("relais.classify.urgency-c", "8.0")),
+                Double.parseDouble(System.getProperty("relais.classify.urgent-weight", "2.0")));
     }
 
     private static final int TOP_FEATURES = 6;

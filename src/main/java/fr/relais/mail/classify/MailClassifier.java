@@ -32,7 +32,7 @@ public final class MailClassifier {
     /** Training settings (kept fixed: the same corpus gives the same model). */
     public record Settings(double categoryC, double urgencyC, double urgentClassWeight) {
         public static final Settings DEFAULT = new Settings(
-                Double.parseDouble(System.getProperty("relais.classify.c", "16.0")),
+                Double.parseDouble(System.getProperty("relais.classify.c", "8.0")),
                 Double.parseDouble(System.getProperty("relais.classify.urgency-c", "8.0")),
                 Double.parseDouble(System.getProperty("relais.classify.urgent-weight", "2.0")));
     }
@@ -62,21 +62,25 @@ public final class MailClassifier {
             throw new IllegalArgumentException("no training mail");
         }
         FeatureExtractor features = new FeatureExtractor();
-        List<FeatureExtractor.Vector> vectors = new ArrayList<>(entries.size());
+        // Features in parallel (order kept), then the two models side by side: same result, shorter load.
+        List<FeatureExtractor.Vector> vectors = java.util.stream.IntStream.range(0, entries.size()).parallel()
+                .mapToObj(i -> {
+                    MailText mail = entries.get(i).toMailText();
+                    return features.extract(mail, QuoteStripper.strip(mail.body()).relevantText());
+                }).toList();
         int[] categories = new int[entries.size()];
         int[] urgencies = new int[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
-            Corpus.Entry entry = entries.get(i);
-            MailText mail = entry.toMailText();
-            vectors.add(features.extract(mail, QuoteStripper.strip(mail.body()).relevantText()));
-            categories[i] = entry.category().ordinal();
-            urgencies[i] = entry.urgency().ordinal();
+            categories[i] = entries.get(i).category().ordinal();
+            urgencies[i] = entries.get(i).urgency().ordinal();
         }
-        LinearModel category = LinearModel.train(vectors, categories, Category.values().length, settings.categoryC(), null);
         double[] urgentWeights = new double[Urgency.values().length];
         Arrays.fill(urgentWeights, 1.0);
         urgentWeights[Urgency.URGENT.ordinal()] = settings.urgentClassWeight();
-        LinearModel urgency = LinearModel.train(vectors, urgencies, Urgency.values().length, settings.urgencyC(), urgentWeights);
+        java.util.concurrent.CompletableFuture<LinearModel> urgencyFuture = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> LinearModel.train(vectors, urgencies, Urgency.values().length, settings.urgencyC(), urgentWeights));
+        LinearModel category = LinearModel.train(vectors, categories, Category.values().length, settings.categoryC(), null);
+        LinearModel urgency = urgencyFuture.join();
         return new MailClassifier(rules, features, category, urgency, entries.size());
     }
 

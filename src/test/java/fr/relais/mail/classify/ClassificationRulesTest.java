@@ -27,7 +27,7 @@ class ClassificationRulesTest {
         assertThat(RULES.headerDecision(withHeaders("a@b.fr", Map.of("x-autoreply", List.of("yes")))).id()).isEqualTo("x-autoreply");
         assertThat(RULES.headerDecision(withHeaders("a@b.fr", Map.of("precedence", List.of("bulk")))).id()).isEqualTo("precedence-bulk");
         assertThat(RULES.headerDecision(withHeaders("a@b.fr", Map.of("precedence", List.of("first-class"))))).isNull();
-        assertThat(RULES.headerDecision(withHeaders("a@b.fr", Map.of("list-unsubscribe", List.of("<mailto:u@x.fr>")))).supplierOverride()).isTrue();
+        assertThat(RULES.headerDecision(withHeaders("a@b.fr", Map.of("list-unsubscribe", List.of("<mailto:u@x.fr>")))).orSupplier()).isTrue();
         assertThat(RULES.headerDecision(withHeaders("a@b.fr", Map.of("content-type", List.of("multipart/report; report-type=delivery-status")))).id())
                 .isEqualTo("delivery-report");
         assertThat(RULES.headerDecision(withHeaders("a@b.fr", Map.of("return-path", List.of("<>")))).id()).isEqualTo("null-return-path");

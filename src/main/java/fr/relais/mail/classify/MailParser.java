@@ -57,6 +57,14 @@ public final class MailParser {
 
     private final Session session;
 
+    static {
+        // jakarta.mail 2.1 looks its StreamProvider up with a ServiceLoader on every header block and
+        // every decoder (a class-path scan each time): naming the implementation makes it a plain lookup.
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     public MailParser() {
         Properties props = new Properties();
         props.setProperty("mail.mime.address.strict", "false");

@@ -50,6 +50,7 @@ public final class FeatureExtractor {
     private static final double W_BODY = Double.parseDouble(System.getProperty("relais.classify.w-body", "1.0"));
     private static final double W_SUBJECT = Double.parseDouble(System.getProperty("relais.classify.w-subject", "0.5"));
     private static final double W_CHARS = Double.parseDouble(System.getProperty("relais.classify.w-chars", "2.0"));
+    private static final double W_HISTORY = Double.parseDouble(System.getProperty("relais.classify.w-history", "0"));
     private static final double W_HEADER = Double.parseDouble(System.getProperty("relais.classify.w-header", "0.35"));
 
     /** A sparse feature vector with sorted indices (1-based) and the name of each feature. */
@@ -106,6 +107,11 @@ public final class FeatureExtractor {
 
     /** Features of a mail whose text to classify (quotes and signature removed) is {@code text}. */
     public Vector extract(MailText mail, String text) {
+        return extract(mail, text, "");
+    }
+
+    /** Features of a mail with the history it carries (quoted or forwarded text, weighted low). */
+    public Vector extract(MailText mail, String text, String history) {
         Block body = new Block(256);
         List<String> bodyTokens = tokens(text.length() > 20_000 ? text.substring(0, 20_000) : text);
         words("body:", bodyTokens, body);
@@ -117,12 +123,20 @@ public final class FeatureExtractor {
         charGrams(folded, chars, null);
         Block header = new Block(16);
         headerFeatures(mail, bodyTokens.size(), header);
+        Block old = new Block(64);
+        if (W_HISTORY > 0 && history != null && !history.isBlank() && !history.equals(text)) {
+            for (String t : tokens(history.length() > 5000 ? history.substring(0, 5000) : history)) {
+                String name = "history:" + t;
+                old.add(index(name), 1.0, name);
+            }
+        }
 
         Block all = new Block(2048);
         body.addTo(all, W_BODY);
         subject.addTo(all, W_SUBJECT);
         chars.addTo(all, W_CHARS);
         header.addTo(all, W_HEADER);
+        old.addTo(all, W_HISTORY);
         all.add(DIMENSION + 1, 1.0, "(bias)");
         int[] indices = all.keys();
         Arrays.sort(indices);
@@ -194,7 +208,7 @@ public final class FeatureExtractor {
             }
             for (int start = 0; start + 3 <= len; start++) {
                 int h = CHAR_SEED;
-                for (int k = start; k < Math.min(len, start + 5); k++) {
+                for (int k = start; k < Math.min(len, start + MAX_GRAM); k++) {
                     h = 31 * h + word[k];
                     int size = k - start + 1;
                     if (size >= 3) {
@@ -211,6 +225,7 @@ public final class FeatureExtractor {
         }
     }
 
+    private static final int MAX_GRAM = Integer.getInteger("relais.classify.max-gram", 5);
     private static final int CHAR_SEED = "chars:".hashCode();
 
     private static void headerFeatures(MailText mail, int tokenCount, Block out) {

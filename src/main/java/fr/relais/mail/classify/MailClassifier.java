@@ -66,7 +66,8 @@ public final class MailClassifier {
         List<FeatureExtractor.Vector> vectors = java.util.stream.IntStream.range(0, entries.size()).parallel()
                 .mapToObj(i -> {
                     MailText mail = entries.get(i).toMailText();
-                    return features.extract(mail, QuoteStripper.strip(mail.body()).relevantText());
+                    QuoteStripper.Stripped stripped = QuoteStripper.strip(mail.body());
+                    return features.extract(mail, stripped.relevantText(), stripped.history());
                 }).toList();
         int[] categories = new int[entries.size()];
         int[] urgencies = new int[entries.size()];
@@ -141,8 +142,9 @@ public final class MailClassifier {
             return new Classification(header.category(), Urgency.NORMAL, 1.0, new Explanation(fired, List.of(), List.of(), 0));
         }
 
-        String text = QuoteStripper.strip(mail.body()).relevantText();
-        FeatureExtractor.Vector vector = features.extract(mail, text);
+        QuoteStripper.Stripped stripped = QuoteStripper.strip(mail.body());
+        String text = stripped.relevantText();
+        FeatureExtractor.Vector vector = features.extract(mail, text, stripped.history());
         double[] p = categoryModel.probabilities(vector);
         if (supplier) {
             fired.add("context:supplier-domain");

@@ -154,6 +154,18 @@ public final class FeatureExtractor {
      * The name of a feature of this mail whose name was not kept (character n-grams are hashed without
      * building their text), or {@code "chars:?"}.
      */
+    public java.util.Map<Integer, String> charGramNames(MailText mail, String text, java.util.Set<Integer> indices) {
+        String folded = TextNormalizer.fold(cleanSubject(mail.subject()) + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
+                .toLowerCase(Locale.ROOT);
+        java.util.Map<Integer, String> found = new java.util.HashMap<>();
+        charGrams(folded, null, (gramIndex, gram) -> {
+            if (indices.contains(gramIndex)) {
+                found.putIfAbsent(gramIndex, "chars:" + gram.replace(' ', '_'));
+            }
+        });
+        return found;
+    }
+
     public String charGramName(MailText mail, String text, int index) {
         String folded = TextNormalizer.fold(cleanSubject(mail.subject()) + " " + (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))
                 .toLowerCase(Locale.ROOT);

@@ -150,7 +150,8 @@ public final class MailClassifier {
             fired.add("context:supplier-domain");
             addPrior(p, Category.FOURNISSEUR, rules.supplierPrior());
         }
-        java.util.function.IntFunction<String> names = index -> features.charGramName(mail, text, index);
+        java.util.function.Function<java.util.Set<Integer>, java.util.Map<Integer, String>> names =
+                indices -> features.charGramNames(mail, text, indices);
         if (header != null) {
             // A list or bulk mail: never a customer request; a newsletter or a supplier's business mail.
             fired.add("header:" + header.id());
@@ -227,7 +228,7 @@ public final class MailClassifier {
     }
 
     private static List<Contribution> contributions(FeatureExtractor.Vector v, LinearModel model, int label, int top,
-                                                    java.util.function.IntFunction<String> unnamed) {
+                                                    java.util.function.Function<java.util.Set<Integer>, java.util.Map<Integer, String>> unnamed) {
         List<double[]> all = new ArrayList<>();
         for (int j = 0; j < v.indices().length; j++) {
             if (v.indices()[j] > FeatureExtractor.DIMENSION) {
@@ -239,10 +240,18 @@ public final class MailClassifier {
             }
         }
         all.sort(Comparator.comparingDouble((double[] a) -> -a[0]).thenComparingDouble(a -> a[1]));
+        List<double[]> chosen = all.subList(0, Math.min(top, all.size()));
+        java.util.Set<Integer> missing = new java.util.HashSet<>();
+        for (double[] a : chosen) {
+            if (v.names()[(int) a[1]] == null) {
+                missing.add(v.indices()[(int) a[1]]);
+            }
+        }
+        java.util.Map<Integer, String> resolved = missing.isEmpty() ? java.util.Map.of() : unnamed.apply(missing);
         List<Contribution> out = new ArrayList<>();
-        for (double[] a : all.subList(0, Math.min(top, all.size()))) {
+        for (double[] a : chosen) {
             int j = (int) a[1];
-            String name = v.names()[j] != null ? v.names()[j] : unnamed.apply(v.indices()[j]);
+            String name = v.names()[j] != null ? v.names()[j] : resolved.getOrDefault(v.indices()[j], "chars:?");
             out.add(new Contribution(name, a[0]));
         }
         return out;

@@ -126,14 +126,23 @@ final class BenchClassifyCommand implements Command {
         }
         int threads = a.integer("threads", 2);
         double seconds = a.integer("seconds", 10);
-        throughput(model, emls, threads, 2.0);
-        double rate = throughput(model, emls, threads, seconds);
-        out.printf(Locale.ROOT, "throughput: %.0f mails/s (parse + classify of .eml bytes, %d threads, %.0f s, %d distinct mails)%n",
-                rate, threads, seconds, emls.size());
+        throughput(model, emls, threads, 2.0, new AtomicLong());
+        AtomicLong cpuNanos = new AtomicLong();
+        double before = loadAverage();
+        double[] rate = throughput(model, emls, threads, seconds, cpuNanos);
+        out.printf(Locale.ROOT, "throughput: %.0f mails/s wall clock (parse + classify of .eml bytes, %d threads, %.0f s, %d distinct mails; load average %.1f before, %.1f after)%n",
+                rate[0], threads, seconds, emls.size(), before, loadAverage());
+        out.printf(Locale.ROOT, "cpu cost: %.0f us of CPU per mail, i.e. %.0f mails/s on %d cores of our own (shared machine: the wall-clock figure depends on the other jobs)%n",
+                cpuNanos.get() / 1e3 / rate[1], threads * rate[1] / (cpuNanos.get() / 1e9), threads);
         return 0;
     }
 
-    private static double throughput(MailClassifier model, List<byte[]> emls, int threads, double seconds) {
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Mails per second (wall clock) and the number of mails; adds the workers' CPU time to {@code cpuNanos}. */
+    private static double[] throughput(MailClassifier model, List<byte[]> emls, int threads, double seconds, AtomicLong cpuNanos) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -143,6 +152,8 @@ final class BenchClassifyCommand implements Command {
             for (int t = 0; t < threads; t++) {
                 int offset = t;
                 futures.add(pool.submit(() -> {
+                    var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+                    long cpuStart = bean.getCurrentThreadCpuTime();
                     int i = offset;
                     long n = 0;
                     while (System.nanoTime() < end) {
@@ -151,6 +162,7 @@ final class BenchClassifyCommand implements Command {
                         n++;
                     }
                     done.addAndGet(n);
+                    cpuNanos.addAndGet(bean.getCurrentThreadCpuTime() - cpuStart);
                 }));
             }
             for (Future<?> f : futures) {
@@ -161,7 +173,7 @@ final class BenchClassifyCommand implements Command {
         } finally {
             pool.shutdown();
         }
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return new double[]{done.get() / ((System.nanoTime() - start) / 1e9), done.get()};
     }
 
     private static long usedHeap() {

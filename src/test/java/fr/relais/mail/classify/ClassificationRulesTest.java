@@ -96,4 +96,20 @@ class ClassificationRulesTest {
     void normalizerFoldsAccentsAndSqueezesDoubles() {
         assertThat(TextNormalizer.normalize("Innondé, CHAUFFAGE’s")).isEqualTo("inonde, chaufage's");
     }
+
+    @Test
+    void companyCanEditTheRulesFileWithoutABuild(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        String shipped;
+        try (var in = ClassificationRules.class.getClassLoader().getResourceAsStream(ClassificationRules.RESOURCE)) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.nio.file.Path edited = tmp.resolve("classification.yaml");
+        java.nio.file.Files.writeString(edited, shipped.replace("supplierDomains:\n", "supplierDomains:\n  - plomberie-grossiste.example\n")
+                .replace("    - id: cold-room-down\n", "    - id: chimney-fire\n      groups:\n        - patterns:\n"
+                        + "            - 'ramoneur introuvable'\n    - id: cold-room-down\n"));
+        ClassificationRules rules = ClassificationRules.load(edited);
+        assertThat(rules.isSupplier(MailText.of("ventes@plomberie-grossiste.example", "", ""))).isTrue();
+        assertThat(rules.urgencyRulesFired(TextNormalizer.normalize("Ramoneur introuvable !"))).containsExactly("chimney-fire");
+        assertThat(RULES.urgencyRulesFired(TextNormalizer.normalize("Ramoneur introuvable !"))).isEmpty();
+    }
 }

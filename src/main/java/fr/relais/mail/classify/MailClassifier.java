@@ -192,6 +192,8 @@ public final class MailClassifier {
         if (category == Category.NON_TICKET) {
             String request = rules.findRequest(TextNormalizer.normalize(text));
             String reason = urgent ? "safeguard:urgent-needs-ticket"
+                    : !mail.readable() ? "safeguard:unreadable-needs-a-person"
+                    : normalized.chars().noneMatch(Character::isLetter) ? "safeguard:nothing-to-read"
                     : request != null ? "safeguard:request-found(" + request + ")"
                     : confidence < rules.nonTicketMinConfidence() ? "safeguard:non-ticket-low-confidence" : null;
             if (reason != null) {

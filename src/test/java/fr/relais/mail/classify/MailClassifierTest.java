@@ -123,4 +123,15 @@ class MailClassifierTest {
         assertThat(c.category()).isNotNull();
         assertThat(c.explanation().rules()).isNotNull();
     }
+
+    @Test
+    void aMailWithNothingToReadIsNeverThrownAway() {
+        MailText empty = new MailParser().parse("From: someone@example.fr\nSubject:\n\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Classification c = classifier.classify(empty);
+        assertThat(c.category()).isNotEqualTo(Category.NON_TICKET);
+        assertThat(c.explanation().rules()).contains("safeguard:nothing-to-read");
+
+        MailText bareThanks = new MailParser().parse("From: someone@example.fr\nSubject: Re: devis\n\nmerci\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(classifier.classify(bareThanks).explanation().rules()).doesNotContain("safeguard:nothing-to-read");
+    }
 }

@@ -136,10 +136,14 @@ public final class CustomerIndex {
                     && !t.equals(name.surname())) {
                 continue;
             }
+            String ph = CustomerNormalizer.phonetic(t);
+            if (!a.city().isEmpty()) {
+                // the town typed out: found when the postcode is missing or mistyped (74190 / 74910)
+                keys.add("C|" + a.city() + "|" + ph);
+            }
             if (a.postcode().isEmpty()) {
                 continue;
             }
-            String ph = CustomerNormalizer.phonetic(t);
             keys.add("P|" + a.postcode() + "|" + ph);
             if (!name.company() && tokens.size() == 2) {
                 // finer key for big towns: the surname with the initial of the other token
@@ -154,6 +158,27 @@ public final class CustomerIndex {
                 }
             }
             keys.add("A|" + a.postcode() + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
+        }
+        if (!name.company() && tokens.size() == 2) {
+            // the two words in any order (both can be given names: "MICHEL Chantal", "THIERRY BERNARD"), and,
+            // as a slip in the surname changes its phonetic key (GAVNT / GAVET), the given name in full with
+            // the first or the last two letters of the surname (one slip cannot change both ends); in the
+            // postcode or in the town (a postcode missing or mistyped)
+            for (String place : new String[] {a.postcode(), a.city()}) {
+                if (place.isEmpty()) {
+                    continue;
+                }
+                keys.add("N|" + place + "|" + name.sortedKey());
+                for (int i = 0; i < 2; i++) {
+                    String g = tokens.get(i);
+                    String s = tokens.get(1 - i);
+                    if (g.length() < 3 || s.length() < 4 || !(g.equals(name.given()) || NameNormalizer.isFirstName(g))) {
+                        continue;
+                    }
+                    keys.add("F|" + place + "|" + g + "|" + s.substring(0, 2));
+                    keys.add("L|" + place + "|" + g + "|" + s.substring(s.length() - 2));
+                }
+            }
         }
         if (!c.nameKey().isEmpty()) {
             String initial = name.given().isEmpty() ? "" : name.given().substring(0, 1);

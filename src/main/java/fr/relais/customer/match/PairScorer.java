@@ -36,6 +36,7 @@ public final class PairScorer {
     private final double simStreetEqual, simStreetClose, simStreetDiffers;
 
     private final double maxAddressPoints;
+    private final double movedAddressKept;
     private final double cutoffPoints;
 
     public PairScorer(MatchingConfig c) {
@@ -71,6 +72,7 @@ public final class PairScorer {
         addressFloor = c.weight("address-floor");
         postcodeEqual = c.weight("postcode-equal");
         postcodeDiffers = c.weight("postcode-differs");
+        movedAddressKept = c.weight("moved-address-kept");
         cityEqual = c.weight("city-equal");
         simSurnameClose = c.similarity("surname-close");
         simGivenClose = c.similarity("given-close");
@@ -102,8 +104,12 @@ public final class PairScorer {
     private Score compare(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts,
                           List<FieldComparison> out) {
         double[] acc = new double[1];
-        double[] shared = new double[2]; // [0]: points of identifiers shared inside a system, [1]: address points
+        // [0]: points of identifiers shared inside a system, [1]: street points, [2]: street, postcode and city
+        double[] shared = new double[3];
         boolean[] veto = new boolean[1];
+        // [0]: a personal identifier (a mobile, an email) held by this record only agrees,
+        // [1]: the surname agrees, [2]: the given name agrees (a full given name, not an initial)
+        boolean[] person = new boolean[3];
         Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
             acc[0] += points;
             if (note.startsWith("shared-by-") && points > 0) {
@@ -111,6 +117,20 @@ public final class PairScorer {
             }
             if (field.equals("address_number") || field.equals("street")) {
                 shared[1] += points;
+            }
+            if (field.equals("address_number") || field.equals("street") || field.equals("postcode")
+                    || field.equals("city")) {
+                shared[2] += points;
+            }
+            if (outcome == Outcome.AGREE) {
+                switch (field) {
+                    case "phone" -> person[0] |= note.equals("mobile") || note.equals("landline");
+                    case "email" -> person[0] |= note.isEmpty();
+                    case "siret" -> person[0] |= note.isEmpty() || note.equals("siren-only");
+                    case "name" -> person[1] = true;
+                    case "given_name" -> person[2] = note.isEmpty();
+                    default -> { }
+                }
             }
             veto[0] |= v;
             if (out != null) {
@@ -130,6 +150,16 @@ public final class PairScorer {
             // identifiers shared by several records (a syndic's SIRET, phone, email) say "same company";
             // at another address they are another site: they do not count
             sink.add("site", Outcome.DISAGREE, "", "", -1, -shared[0], false, "other-site");
+        }
+        boolean bothCompanies = a.name().company() && b.name().company();
+        boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
+        if (movedAddressKept < 1 && person[0] && (samePerson || bothCompanies && person[1]) && !veto[0]
+                && shared[2] < 0) {
+            // the same name (a person's surname and full given name, or a company's name) and a phone, email or
+            // SIRET that no other record of either system holds: numbers, emails and SIRETs follow a customer
+            // who moves, so the other address is a move, not another customer (a syndic's sites, a household
+            // share their identifiers, which then count as shared and do not trigger this)
+            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), false, "moved");
         }
         double p = acc[0];
         return new Score(p, veto[0], probability(p));

@@ -125,7 +125,7 @@ public final class PairScorer {
             if (outcome == Outcome.AGREE) {
                 switch (field) {
                     case "phone" -> person[0] |= note.equals("mobile") || note.equals("landline");
-                    case "email" -> person[0] |= note.isEmpty();
+                    case "email" -> person[0] |= note.isEmpty() && !left.startsWith("famille");
                     case "siret" -> person[0] |= note.isEmpty() || note.equals("siren-only");
                     case "name" -> person[1] = true;
                     case "given_name" -> person[2] = note.isEmpty();
@@ -151,14 +151,12 @@ public final class PairScorer {
             // at another address they are another site: they do not count
             sink.add("site", Outcome.DISAGREE, "", "", -1, -shared[0], false, "other-site");
         }
-        boolean bothCompanies = a.name().company() && b.name().company();
         boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
-        if (movedAddressKept < 1 && person[0] && (samePerson || bothCompanies && person[1]) && !veto[0]
-                && shared[2] < 0) {
-            // the same name (a person's surname and full given name, or a company's name) and a phone, email or
-            // SIRET that no other record of either system holds: numbers, emails and SIRETs follow a customer
-            // who moves, so the other address is a move, not another customer (a syndic's sites, a household
-            // share their identifiers, which then count as shared and do not trigger this)
+        if (movedAddressKept < 1 && person[0] && samePerson && shared[0] == 0 && !veto[0] && shared[2] < 0) {
+            // the same person (surname and full given name) and a phone, a personal email or a SIRET that no
+            // other record of either system holds: numbers and personal emails follow a person who moves, so
+            // the other address is a move, not another person. Not for companies (their address names a site:
+            // one record per site) nor when an identifier is shared (a household, "famille.x@" emails).
             sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), false, "moved");
         }
         double p = acc[0];
@@ -308,6 +306,15 @@ public final class PairScorer {
         String bSurname = b.surname();
         double sim = nameSimilarity(aSurname, bSurname);
         GivenResult g = given(aGiven, bGiven);
+        if (!aGiven.isEmpty() && !bGiven.isEmpty() && a.glued().equals(b.glued())
+                && !(sim >= 0.985 && g.outcome == Outcome.AGREE)) {
+            // the same letters split into words differently ("MARTIN Marie Claude" / "MARTIN MARIE CLAUDE" read
+            // as martin + marieclaude and martinmarie + claude): the same name, only the parse differs
+            sim = 1;
+            g = new GivenResult(Outcome.AGREE, 1, givenEqual, false, "split");
+            aGiven = a.given();
+            bGiven = b.given();
+        }
         double best = surnamePoints(sim) + g.points;
         boolean perfect = sim >= 0.985 && (g.outcome == Outcome.AGREE || g.outcome == Outcome.MISSING);
         for (int swap = 1; swap <= 2 && !perfect; swap++) {

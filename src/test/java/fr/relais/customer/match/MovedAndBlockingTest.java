@@ -71,4 +71,22 @@ class MovedAndBlockingTest {
                 ""));
         assertThat(match(erp, sage)).singleElement().satisfies(p -> assertThat(p.b().id()).isEqualTo("S1"));
     }
+
+    @Test
+    void aCompanyAtAnotherAddressIsAnotherSiteNotAMove() {
+        var erp = List.of(new CustomerRecord("E1", "Cabinet Moreau", "45 pl. des Fontaines", "74210", "Faverges", "",
+                "contact@cabinetmoreau.fr", ""));
+        var sage = List.of(new CustomerRecord("S1", "Cabinet Moreau SA", "37 av. d'Albigny", "74000", "Annecy",
+                "04 50 61 27 49", "contact@cabinetmoreau.fr", ""));
+        assertThat(match(erp, sage)).noneMatch(p -> p.decision() == Decision.LINK);
+    }
+
+    @Test
+    void theSameLettersSplitIntoWordsDifferentlyAreTheSameName() {
+        var erp = List.of(r("E1", "MARTIN Marie Claude", "71 R. du Lac", "74290", "Talloires", "0667577903", ""));
+        var sage = List.of(r("S1", "MARTIN MARIE CLAUDE", "71, R DU LAC", "74290", "TALLOIRES", "06-67-57-79-03",
+                "mmartin@yahoo.fr"));
+        assertThat(match(erp, sage)).singleElement()
+                .satisfies(p -> assertThat(p.decision()).isEqualTo(Decision.LINK));
+    }
 }

@@ -159,25 +159,18 @@ public final class CustomerIndex {
             }
             keys.add("A|" + a.postcode() + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
         }
-        if (!name.company() && tokens.size() == 2) {
-            // the two words in any order (both can be given names: "MICHEL Chantal", "THIERRY BERNARD"), and,
-            // as a slip in the surname changes its phonetic key (GAVNT / GAVET), the given name in full with
-            // the first or the last two letters of the surname (one slip cannot change both ends); in the
-            // postcode or in the town (a postcode missing or mistyped)
-            for (String place : new String[] {a.postcode(), a.city()}) {
-                if (place.isEmpty()) {
+        if (!name.company() && tokens.size() == 2 && !a.postcode().isEmpty()) {
+            // a slip in the surname changes its phonetic key (GAVNT / GAVET): the given name in full with the
+            // first or the last two letters of the surname in the postcode (one slip cannot change both ends);
+            // either word can be the given name ("MICHEL Chantal", "THIERRY BERNARD")
+            for (int i = 0; i < 2; i++) {
+                String g = tokens.get(i);
+                String s = tokens.get(1 - i);
+                if (g.length() < 3 || s.length() < 4 || !(g.equals(name.given()) || NameNormalizer.isFirstName(g))) {
                     continue;
                 }
-                keys.add("N|" + place + "|" + name.sortedKey());
-                for (int i = 0; i < 2; i++) {
-                    String g = tokens.get(i);
-                    String s = tokens.get(1 - i);
-                    if (g.length() < 3 || s.length() < 4 || !(g.equals(name.given()) || NameNormalizer.isFirstName(g))) {
-                        continue;
-                    }
-                    keys.add("F|" + place + "|" + g + "|" + s.substring(0, 2));
-                    keys.add("L|" + place + "|" + g + "|" + s.substring(s.length() - 2));
-                }
+                keys.add("F|" + a.postcode() + "|" + g + "|" + s.substring(0, 2));
+                keys.add("L|" + a.postcode() + "|" + g + "|" + s.substring(s.length() - 2));
             }
         }
         if (!c.nameKey().isEmpty()) {

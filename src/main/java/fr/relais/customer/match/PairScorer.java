@@ -125,7 +125,6 @@ public final class PairScorer {
             if (outcome == Outcome.AGREE) {
                 switch (field) {
                     case "phone" -> person[0] |= note.equals("mobile") || note.equals("landline");
-                    case "email" -> person[0] |= note.isEmpty() && !left.startsWith("famille");
                     case "siret" -> person[0] |= note.isEmpty() || note.equals("siren-only");
                     case "name" -> person[1] = true;
                     case "given_name" -> person[2] = note.isEmpty();
@@ -153,10 +152,11 @@ public final class PairScorer {
         }
         boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
         if (movedAddressKept < 1 && person[0] && samePerson && shared[0] == 0 && !veto[0] && shared[2] < 0) {
-            // the same person (surname and full given name) and a phone, a personal email or a SIRET that no
-            // other record of either system holds: numbers and personal emails follow a person who moves, so
-            // the other address is a move, not another person. Not for companies (their address names a site:
-            // one record per site) nor when an identifier is shared (a household, "famille.x@" emails).
+            // the same person (surname and full given name) and a phone or a SIRET that no other record of
+            // either system holds: numbers follow a person who moves, so the other address is a move, not
+            // another person. Not for companies (their address names a site: one record per site), nor when an
+            // identifier is shared (a household), nor on an email alone (prenom.nom@fai is often rebuilt from
+            // the name, and namesakes at two providers or two mailboxes look the same).
             sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), false, "moved");
         }
         double p = acc[0];

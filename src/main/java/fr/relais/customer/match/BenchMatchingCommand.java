@@ -147,7 +147,10 @@ public final class BenchMatchingCommand implements Command {
                 boolean link = found.contains(e.getKey() + "|" + s + "|LINK");
                 boolean review = found.contains(e.getKey() + "|" + s + "|REVIEW");
                 if (!link && !review && missed++ < limit) {
-                    explain(out, "MISSED", matcher, result, erp.get(e.getKey()), sage.get(s));
+                    List<String> shared = new ArrayList<>(CustomerIndex.blockingKeys(erp.get(e.getKey())));
+                    shared.retainAll(CustomerIndex.blockingKeys(sage.get(s)));
+                    explain(out, "MISSED " + (shared.isEmpty() ? "(no shared key)" : "(shared " + shared + ")"),
+                            matcher, result, erp.get(e.getKey()), sage.get(s));
                 } else if (review && unlinked++ < limit) {
                     explain(out, "REVIEW (true)", matcher, result, erp.get(e.getKey()), sage.get(s));
                 }

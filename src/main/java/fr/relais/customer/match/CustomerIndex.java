@@ -100,6 +100,17 @@ public final class CustomerIndex {
         return Arrays.copyOf(buf, u);
     }
 
+    /**
+     * Blocking keys for duplicates inside one system: without the town and surname-ends keys, which serve
+     * cross-system matching (a postcode or surname typed differently in the other system) and would make
+     * the duplicate pass over 200,000 customers too slow for what it finds at its stricter thresholds.
+     */
+    static List<String> duplicateKeys(NormalizedCustomer c) {
+        List<String> keys = blockingKeys(c);
+        keys.removeIf(k -> k.startsWith("C|") || k.startsWith("F|") || k.startsWith("L|"));
+        return keys;
+    }
+
     /** Keys of the strong identifiers of a record, as counted by {@link #count(String)}. */
     static List<String> identifierKeys(NormalizedCustomer c) {
         List<String> keys = new ArrayList<>(4);
@@ -136,10 +147,14 @@ public final class CustomerIndex {
                     && !t.equals(name.surname())) {
                 continue;
             }
+            String ph = CustomerNormalizer.phonetic(t);
+            if (!a.city().isEmpty()) {
+                // the town typed out: found when the postcode is missing or mistyped (74190 / 74910)
+                keys.add("C|" + a.city() + "|" + ph);
+            }
             if (a.postcode().isEmpty()) {
                 continue;
             }
-            String ph = CustomerNormalizer.phonetic(t);
             keys.add("P|" + a.postcode() + "|" + ph);
             if (!name.company() && tokens.size() == 2) {
                 // finer key for big towns: the surname with the initial of the other token
@@ -154,6 +169,20 @@ public final class CustomerIndex {
                 }
             }
             keys.add("A|" + a.postcode() + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
+        }
+        if (!name.company() && tokens.size() == 2 && !a.postcode().isEmpty()) {
+            // a slip in the surname changes its phonetic key (GAVNT / GAVET): the given name in full with the
+            // first or the last two letters of the surname in the postcode (one slip cannot change both ends);
+            // either word can be the given name ("MICHEL Chantal", "THIERRY BERNARD")
+            for (int i = 0; i < 2; i++) {
+                String g = tokens.get(i);
+                String s = tokens.get(1 - i);
+                if (g.length() < 3 || s.length() < 4 || !(g.equals(name.given()) || NameNormalizer.isFirstName(g))) {
+                    continue;
+                }
+                keys.add("F|" + a.postcode() + "|" + g + "|" + s.substring(0, 2));
+                keys.add("L|" + a.postcode() + "|" + g + "|" + s.substring(s.length() - 2));
+            }
         }
         if (!c.nameKey().isEmpty()) {
             String initial = name.given().isEmpty() ? "" : name.given().substring(0, 1);

@@ -270,7 +270,7 @@ public final class CustomerMatcher {
         return IntStream.range(0, index.size()).parallel().boxed().flatMap(i -> {
             NormalizedCustomer a = index.get(i);
             List<PairMatch> found = new ArrayList<>(1);
-            for (int j : index.candidates(a)) {
+            for (int j : index.candidates(CustomerIndex.duplicateKeys(a))) {
                 if (j <= i) {
                     continue;
                 }

@@ -36,6 +36,7 @@ public final class PairScorer {
     private final double simStreetEqual, simStreetClose, simStreetDiffers;
 
     private final double maxAddressPoints;
+    private final double movedAddressKept;
     private final double cutoffPoints;
 
     public PairScorer(MatchingConfig c) {
@@ -71,6 +72,7 @@ public final class PairScorer {
         addressFloor = c.weight("address-floor");
         postcodeEqual = c.weight("postcode-equal");
         postcodeDiffers = c.weight("postcode-differs");
+        movedAddressKept = c.weight("moved-address-kept");
         cityEqual = c.weight("city-equal");
         simSurnameClose = c.similarity("surname-close");
         simGivenClose = c.similarity("given-close");
@@ -102,8 +104,12 @@ public final class PairScorer {
     private Score compare(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts,
                           List<FieldComparison> out) {
         double[] acc = new double[1];
-        double[] shared = new double[2]; // [0]: points of identifiers shared inside a system, [1]: address points
+        // [0]: points of identifiers shared inside a system, [1]: street points, [2]: street, postcode and city
+        double[] shared = new double[3];
         boolean[] veto = new boolean[1];
+        // [0]: a personal identifier (a mobile, an email) held by this record only agrees,
+        // [1]: the surname agrees, [2]: the given name agrees (a full given name, not an initial)
+        boolean[] person = new boolean[3];
         Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
             acc[0] += points;
             if (note.startsWith("shared-by-") && points > 0) {
@@ -111,6 +117,19 @@ public final class PairScorer {
             }
             if (field.equals("address_number") || field.equals("street")) {
                 shared[1] += points;
+            }
+            if (field.equals("address_number") || field.equals("street") || field.equals("postcode")
+                    || field.equals("city")) {
+                shared[2] += points;
+            }
+            if (outcome == Outcome.AGREE) {
+                switch (field) {
+                    case "phone" -> person[0] |= note.equals("mobile") || note.equals("landline");
+                    case "siret" -> person[0] |= note.isEmpty() || note.equals("siren-only");
+                    case "name" -> person[1] = true;
+                    case "given_name" -> person[2] = note.isEmpty();
+                    default -> { }
+                }
             }
             veto[0] |= v;
             if (out != null) {
@@ -130,6 +149,15 @@ public final class PairScorer {
             // identifiers shared by several records (a syndic's SIRET, phone, email) say "same company";
             // at another address they are another site: they do not count
             sink.add("site", Outcome.DISAGREE, "", "", -1, -shared[0], false, "other-site");
+        }
+        boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
+        if (movedAddressKept < 1 && person[0] && samePerson && shared[0] == 0 && !veto[0] && shared[2] < 0) {
+            // the same person (surname and full given name) and a phone or a SIRET that no other record of
+            // either system holds: numbers follow a person who moves, so the other address is a move, not
+            // another person. Not for companies (their address names a site: one record per site), nor when an
+            // identifier is shared (a household), nor on an email alone (prenom.nom@fai is often rebuilt from
+            // the name, and namesakes at two providers or two mailboxes look the same).
+            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), false, "moved");
         }
         double p = acc[0];
         return new Score(p, veto[0], probability(p));
@@ -278,6 +306,15 @@ public final class PairScorer {
         String bSurname = b.surname();
         double sim = nameSimilarity(aSurname, bSurname);
         GivenResult g = given(aGiven, bGiven);
+        if (!aGiven.isEmpty() && !bGiven.isEmpty() && a.glued().equals(b.glued())
+                && !(sim >= 0.985 && g.outcome == Outcome.AGREE)) {
+            // the same letters split into words differently ("MARTIN Marie Claude" / "MARTIN MARIE CLAUDE" read
+            // as martin + marieclaude and martinmarie + claude): the same name, only the parse differs
+            sim = 1;
+            g = new GivenResult(Outcome.AGREE, 1, givenEqual, false, "split");
+            aGiven = a.given();
+            bGiven = b.given();
+        }
         double best = surnamePoints(sim) + g.points;
         boolean perfect = sim >= 0.985 && (g.outcome == Outcome.AGREE || g.outcome == Outcome.MISSING);
         for (int swap = 1; swap <= 2 && !perfect; swap++) {

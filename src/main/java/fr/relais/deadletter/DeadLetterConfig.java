@@ -22,7 +22,7 @@ public class DeadLetterConfig {
     DeadLetterService deadLetterService(ConnectionFactory connectionFactory, ProducerTemplate producer,
                                         BrokerProperties broker) {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
-        jms.setReceiveTimeout(2000);
+        jms.setReceiveTimeout(2000); // discard/replay wait at most this long for the selected letter
         return new DeadLetterService(jms, producer, broker.deadLetterQueue());
     }
 

@@ -78,10 +78,7 @@ public class DeadLetterService {
 
     /** Removes the dead letter from the queue; true if it was there. */
     public boolean discard(String id) {
-        long previous = jms.getReceiveTimeout();
-        JmsTemplate receiver = new JmsTemplate(jms.getConnectionFactory());
-        receiver.setReceiveTimeout(previous > 0 ? previous : 2000);
-        return receiver.receiveSelected(queue, selector(id)) != null;
+        return jms.receiveSelected(queue, selector(id)) != null;
     }
 
     private static String selector(String id) {

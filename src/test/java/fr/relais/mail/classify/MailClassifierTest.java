@@ -122,6 +122,10 @@ class MailClassifierTest {
         Classification c = classifier.classify(MailParserTest.resource("broken.eml"));
         assertThat(c.category()).isNotNull();
         assertThat(c.explanation().rules()).isNotNull();
+        // broken.eml is a flooding kitchen behind a broken MIME structure: read as raw text, it is still urgent
+        assertThat(c.explanation().rules()).contains("parse:unreadable-raw-text");
+        assertThat(c.category()).isEqualTo(Category.SAV);
+        assertThat(c.urgency()).isEqualTo(Urgency.URGENT);
     }
 
     @Test

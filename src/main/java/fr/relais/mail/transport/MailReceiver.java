@@ -1,0 +1,13 @@
+package fr.relais.mail.transport;
+
+/** The entry of the mail pipeline, the same for every transport. */
+public interface MailReceiver {
+
+    /**
+     * Stores the raw mail durably and queues it for processing, at most once per (transport, sourceId).
+     * Returns only when the mail is safely stored: the transport may then mark it as fetched.
+     *
+     * @return true when the mail is new, false when it had already been received
+     */
+    boolean receive(ReceivedMail mail);
+}

@@ -737,7 +737,8 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
     }
 
     private static String cleanAddress(String address) {
-        return address.strip().replaceAll("^[<\"']+|[>\"'.,;]+$", "").toLowerCase(Locale.ROOT);
+        return address.replaceAll("[\\p{Cc}\\p{Cf}\\s]", "").replaceAll("^[<\"']+|[>\"'.,;]+$", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String firstId(String value) {

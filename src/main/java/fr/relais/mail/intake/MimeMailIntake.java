@@ -470,13 +470,15 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         /** A text part decoded (transfer encoding, then charset, guessed when needed), at most maxChars. */
         private String text(Part part, String contentType, int maxChars) throws MessagingException {
             byte[] bytes;
+            long max = (long) maxChars * 4;
             try {
-                bytes = decodedBytesCut(part, (long) maxChars * 4);
+                bytes = decodedBytesCut(part, max);
             } catch (IOException | RuntimeException e) {
                 problem("text part unreadable: " + describe(e));
                 return "";
             }
-            TextDecoding.Decoded decoded = TextDecoding.decode(bytes, parameter(contentType, "charset"));
+            TextDecoding.Decoded decoded = TextDecoding.decode(bytes, parameter(contentType, "charset"),
+                    bytes.length >= max);
             if (decoded.note() != null) {
                 problem(decoded.note());
             }

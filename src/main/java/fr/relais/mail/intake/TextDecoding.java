@@ -39,6 +39,14 @@ final class TextDecoding {
      * read as UTF-8; a UTF-8 label on bytes that are not UTF-8 is read as windows-1252.
      */
     static Decoded decode(byte[] bytes, String declared) {
+        return decode(bytes, declared, false);
+    }
+
+    /** As {@link #decode(byte[], String)}; {@code cut} says the bytes were cut, maybe inside a UTF-8 sequence. */
+    static Decoded decode(byte[] bytes, String declared, boolean cut) {
+        if (cut) {
+            bytes = withoutPartialUtf8Tail(bytes);
+        }
         Charset charset = charset(declared);
         boolean ascii = isAscii(bytes);
         if (ascii) {
@@ -65,6 +73,22 @@ final class TextDecoding {
             return new Decoded(new String(bytes, read), null);
         }
         return new Decoded(new String(bytes, charset), null);
+    }
+
+    /** The bytes without a UTF-8 sequence left incomplete at their end (at most 3 bytes dropped). */
+    static byte[] withoutPartialUtf8Tail(byte[] bytes) {
+        int n = bytes.length;
+        for (int back = 1; back <= Math.min(3, n); back++) {
+            int b = bytes[n - back] & 0xff;
+            if (b < 0x80) {
+                return bytes; // ASCII: nothing pending
+            }
+            if (b >= 0xc0) { // lead byte: complete when it announces exactly 'back' bytes
+                int length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+                return length > back ? java.util.Arrays.copyOf(bytes, n - back) : bytes;
+            }
+        }
+        return bytes;
     }
 
     static String decodeText(byte[] bytes, String declared) {

@@ -176,17 +176,25 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
             }
         }
         readable &= walk.readable;
-        MailText classifierView;
-        try {
-            classifierView = classifierParser.parse(raw);
-        } catch (RuntimeException e) {
-            classifierView = null;
+        MailText classifierView = null;
+        // the classifier's parser has none of these bounds: it reads the mail only when it is safe for it
+        if (System.nanoTime() < deadline && !walk.htmlTooDeep) {
+            try {
+                classifierView = classifierParser.parse(raw);
+            } catch (RuntimeException | StackOverflowError e) {
+                classifierView = null;
+            }
         }
         Fields fields = fields(headers);
         String topType = baseType(first(headers, "content-type"));
         if (classifierView == null) {
+            // out of time (or the classifier's parser failed): the classifier reads this parse instead
             classifierView = new MailText(headers, fields.fromAddress, fields.fromName, fields.subject,
                     walk.text.toString(), topType, readable);
+        } else if (!readable && classifierView.readable()) {
+            MailText v = classifierView;
+            classifierView = new MailText(v.headers(), v.fromAddress(), v.fromName(), v.subject(), v.body(),
+                    v.contentType(), false);
         }
         LoopSignals loop = LoopDetector.detect(headers, topType, walk.deliveryReport, fields.fromAddress,
                 fields.returnPath);
@@ -201,7 +209,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         return new ParsedMail(fields.messageId, fields.fromAddress, fields.fromName, fields.replyTo,
                 fields.returnPath, fields.to, fields.cc, fields.subject, fields.sentAt, fields.inReplyTo,
                 fields.references, fields.threadIndex, fields.threadTopic, walk.text.toString().strip(), html,
-                walk.attachments, loop, classifierView, readable, mergeProblems(fields.problems, walk.problems));
+                walk.attachments(), loop, classifierView, readable, mergeProblems(fields.problems, walk.problems));
     }
 
     /** Stops the walk: the mail is cut where it was. */
@@ -217,6 +225,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         final StringBuilder text = new StringBuilder();
         final StringBuilder html = new StringBuilder();
         final List<ParsedAttachment> attachments = new ArrayList<>();
+        final List<String> contentIds = new ArrayList<>();
         final Set<String> usedNames = new HashSet<>();
         final Set<String> problems = new LinkedHashSet<>();
         int parts;
@@ -226,6 +235,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         boolean textCut;
         boolean htmlCut;
         boolean depthCut;
+        boolean htmlTooDeep;
 
         Walk(long deadline) {
             this.deadline = deadline;
@@ -268,11 +278,20 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
                 attachment(part, type, inRelated);
             } else if (type.equals("text/html")) {
                 String source = text(part, contentType, limits.maxHtmlChars());
+                if (HtmlSanitizer.nestingDepth(source) > HtmlSanitizer.MAX_DEPTH) {
+                    htmlTooDeep = true;
+                    problem("HTML nested deeper than " + HtmlSanitizer.MAX_DEPTH
+                            + " levels: read as flat text, not kept as HTML");
+                    if (wantText) {
+                        appendText(HtmlSanitizer.flatText(source));
+                    }
+                    return;
+                }
                 if (wantHtml) {
                     appendHtml(source);
                 }
                 if (wantText) {
-                    appendText(MailParser.htmlToText(source));
+                    appendText(htmlToText(source));
                 }
             } else if (wantText) {
                 appendText(text(part, contentType, limits.maxTextChars()));
@@ -392,7 +411,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
                     TnefUnpacker.Unpacked unpacked = TnefUnpacker.unpack(bytes);
                     for (TnefUnpacker.File file : unpacked.files()) {
                         String fileType = guessType(file.name());
-                        add(file.name(), fileType, file.content(), false, true);
+                        add(file.name(), fileType, file.content(), false, null, true);
                     }
                     if (unpacked.body() != null && !unpacked.body().isBlank()) {
                         appendText(unpacked.body());
@@ -402,12 +421,15 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
                     problem("winmail.dat could not be unpacked (" + describe(e) + "): kept as it is");
                 }
             }
-            boolean inline = type.startsWith("image/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition)
-                    && (Part.INLINE.equalsIgnoreCase(disposition) || inRelated || contentId(part) != null);
-            add(original, type, bytes, inline, false);
+            // an image shown inside the HTML (a logo, a signature): in a multipart/related, or named by a
+            // cid: link of the HTML; a photo sent "inline" by a phone, without a cid: link, stays an attachment
+            String cid = contentId(part);
+            boolean inlineCandidate = type.startsWith("image/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition)
+                    && (inRelated || cid != null);
+            add(original, type, bytes, inlineCandidate && inRelated, inlineCandidate ? cid : null, false);
         }
 
-        private void add(String original, String type, byte[] bytes, boolean inline, boolean fromTnef) {
+        private void add(String original, String type, byte[] bytes, boolean inline, String cid, boolean fromTnef) {
             if (attachmentBytes + bytes.length > limits.maxTotalAttachmentBytes()) {
                 problem("attachment '" + TextDecoding.shorten(original) + "' left out: attachments exceed "
                         + limits.maxTotalAttachmentBytes() + " bytes in total");
@@ -419,6 +441,26 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
             String safe = unique(SafeFileName.of(original, fallback));
             attachments.add(new ParsedAttachment(original == null ? "" : original, safe,
                     type.isEmpty() ? "application/octet-stream" : type, bytes, inline, fromTnef));
+            contentIds.add(cid);
+        }
+
+        /** The attachments, images named by a cid: link of the HTML flagged inline. */
+        List<ParsedAttachment> attachments() {
+            String source = html.toString().toLowerCase(Locale.ROOT);
+            List<ParsedAttachment> out = new ArrayList<>(attachments.size());
+            for (int i = 0; i < attachments.size(); i++) {
+                ParsedAttachment a = attachments.get(i);
+                String cid = contentIds.get(i);
+                if (!a.inline() && cid != null && !source.isEmpty()) {
+                    String id = cid.strip().replaceAll("^<|>$", "").toLowerCase(Locale.ROOT);
+                    if (!id.isEmpty() && source.contains("cid:" + id)) {
+                        a = new ParsedAttachment(a.originalName(), a.safeName(), a.contentType(), a.content(), true,
+                                a.fromTnef());
+                    }
+                }
+                out.add(a);
+            }
+            return out;
         }
 
         /** {@code photo.jpg}, {@code photo-2.jpg}... : two attachments of one mail never share a name. */
@@ -487,6 +529,15 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
     }
 
     // ---------------------------------------------------------------- parts
+
+    /** The classifier's reading of HTML; jsoup's flat text when the document is too deep for it. */
+    private static String htmlToText(String html) {
+        try {
+            return MailParser.htmlToText(html);
+        } catch (StackOverflowError e) {
+            return org.jsoup.Jsoup.parse(html).text();
+        }
+    }
 
     private static boolean isAttachment(Part part, String type) {
         if (Part.ATTACHMENT.equalsIgnoreCase(disposition(part))) {

@@ -170,7 +170,7 @@ final class TextDecoding {
         }
         flush(out, pending, pendingCharset);
         out.append(unfolded.substring(last));
-        return stripControls(out.toString()).strip();
+        return stripControls(out.toString().replaceAll("[\\r\\n\\t]+", " ")).strip();
     }
 
     private static void flush(StringBuilder out, ByteArrayOutputStream pending, String charset) {

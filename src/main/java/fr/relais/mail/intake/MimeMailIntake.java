@@ -624,7 +624,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
 
     /** The decoded bytes of a part, or null when they exceed {@code max}. */
     private static byte[] decodedBytes(Part part, int max) throws MessagingException, IOException {
-        try (InputStream in = decodedStream(part)) {
+        try (InputStream in = decodedStream(part, max + 1L)) {
             byte[] bytes = in.readNBytes(max + 1);
             return bytes.length > max ? null : bytes;
         }
@@ -632,12 +632,13 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
 
     /** The first {@code max} decoded bytes of a part. */
     private static byte[] decodedBytesCut(Part part, long max) throws MessagingException, IOException {
-        try (InputStream in = decodedStream(part)) {
+        try (InputStream in = decodedStream(part, max)) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max));
         }
     }
 
-    private static InputStream decodedStream(Part part) throws MessagingException, IOException {
+    /** The part's content without its transfer encoding (base64 read leniently); {@code max}: decoded bytes needed. */
+    private static InputStream decodedStream(Part part, long max) throws MessagingException, IOException {
         InputStream raw;
         String encoding = null;
         if (part instanceof MimeMessage message) {
@@ -652,11 +653,39 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         if (encoding == null || encoding.isBlank()) {
             return raw;
         }
+        if (encoding.strip().equalsIgnoreCase("base64")) {
+            try (InputStream in = raw) {
+                // 4 characters per 3 bytes, plus line breaks every 76 characters
+                long rawMax = Math.min(Integer.MAX_VALUE - 16, max * 14 / 10 + 4096);
+                return new ByteArrayInputStream(lenientBase64(in.readNBytes((int) rawMax)));
+            }
+        }
         try {
             return MimeUtility.decode(raw, encoding.strip());
         } catch (MessagingException | RuntimeException e) {
             return raw;
         }
+    }
+
+    /**
+     * Base64 as broken mailers write it: characters outside the alphabet skipped, missing or misplaced padding
+     * ignored, a dangling last character dropped (jakarta.mail's decoder throws on all of these).
+     */
+    static byte[] lenientBase64(byte[] encoded) {
+        byte[] clean = new byte[encoded.length];
+        int n = 0;
+        for (byte b : encoded) {
+            if (b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '+' || b == '/') {
+                clean[n++] = b;
+            }
+        }
+        if (n % 4 == 1) {
+            n--;
+        }
+        int padding = (4 - n % 4) % 4;
+        byte[] padded = Arrays.copyOf(clean, n + padding);
+        Arrays.fill(padded, n, n + padding, (byte) '=');
+        return java.util.Base64.getDecoder().decode(padded);
     }
 
     private static String guessType(String name) {

@@ -103,4 +103,42 @@ class MimeMailIntakeTest {
             assertThat(mail.classifierView().readable()).isFalse();
         }
     }
+
+    @Test
+    void base64AsBrokenMailersWriteItIsStillDecoded() {
+        ParsedMail mail = parse("""
+                From: a@example.fr
+                Subject: base64
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="B"
+
+                --B
+                Content-Type: text/plain; charset=utf-8
+                Content-Transfer-Encoding: base64
+
+                Q2hhdWRpw6hyZSBlbiBwYW5uZQ=
+                --B
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename="devis.pdf"
+                Content-Transfer-Encoding: BASE64
+
+                JVBERi0x==LjQK
+                X
+                --B--
+                """);
+        assertThat(mail.readable()).isTrue();
+        assertThat(mail.problems()).isEmpty();
+        assertThat(mail.bodyText()).isEqualTo("Chaudière en panne");
+        assertThat(mail.attachments()).singleElement()
+                .satisfies(a -> assertThat(new String(a.content(), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4"));
+    }
+
+    @Test
+    void lenientBase64SkipsNoiseAndFixesPadding() {
+        assertThat(MimeMailIntake.lenientBase64("SGVs bG8*\r\nh".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("Hello!".getBytes(StandardCharsets.US_ASCII));
+        assertThat(MimeMailIntake.lenientBase64("SGVsbG8hX".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("Hello!".getBytes(StandardCharsets.US_ASCII));
+        assertThat(MimeMailIntake.lenientBase64(new byte[0])).isEmpty();
+    }
 }

@@ -122,6 +122,13 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
                 return fallback(raw, "mail of " + raw.length + " bytes exceeds the limit of "
                         + limits.maxMailBytes() + " bytes: not parsed as MIME");
             }
+            long boundaryLines = boundaryLines(raw);
+            if (boundaryLines > (long) limits.maxParts() * 20) {
+                // jakarta.mail builds every part of a multipart level at once: a few MB of tiny parts would
+                // cost seconds and hundreds of MB before the part limit could stop the walk
+                return fallback(raw, boundaryLines + " MIME boundary lines (more than "
+                        + limits.maxParts() * 20 + "): not parsed as MIME");
+            }
             long budgetNanos = limits.timeBudget().toNanos();
             // the walk stops itself at 80 % of the budget; the future is the backstop for a stuck library call
             long deadline = System.nanoTime() + budgetNanos * 8 / 10;
@@ -935,6 +942,17 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         return new ParsedMail(null, "", "", "", "", List.of(), List.of(), "", null, null, List.of(), null, null,
                 "", null, List.of(), LoopSignals.none(), new MailText(Map.of(), "", "", "", "", "", false), false,
                 List.of(problem));
+    }
+
+    /** Lines starting with "--" followed by something else than '-' (what MIME boundaries look like). */
+    private static long boundaryLines(byte[] raw) {
+        long count = 0;
+        for (int i = 0; i + 2 < raw.length; i++) {
+            if ((i == 0 || raw[i - 1] == '\n') && raw[i] == '-' && raw[i + 1] == '-' && raw[i + 2] != '-') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Offset of the body: just after the first empty line (LF or CRLF), or -1 when there is none. */

@@ -34,19 +34,33 @@ class IntakeBoundsTest {
             MIME-Version: 1.0
             """;
 
-    @Test
-    void tenThousandLevelsOfNestingAreCutAtTheDepthLimit() {
+    private static String nested(int levels) {
         StringBuilder mail = new StringBuilder(HEAD);
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < levels; i++) {
             mail.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\n\n--b").append(i).append('\n');
         }
         mail.append("Content-Type: text/plain\n\nAu fond.\n");
-        for (int i = 9_999; i >= 0; i--) {
+        for (int i = levels - 1; i >= 0; i--) {
             mail.append("--b").append(i).append("--\n");
         }
-        ParsedMail parsed = INTAKE.parse(bytes(mail.toString()));
+        return mail.toString();
+    }
+
+    @Test
+    void tenThousandLevelsOfNestingAreNotParsedAsMime() {
+        ParsedMail parsed = INTAKE.parse(bytes(nested(10_000)));
+        assertThat(parsed.readable()).isFalse();
         assertThat(parsed.subject()).isEqualTo("Gros mail");
         assertThat(parsed.fromAddress()).isEqualTo("jean.martin@example.fr");
+        assertThat(parsed.problems()).containsExactly("20000 MIME boundary lines (more than 10000): not parsed as MIME");
+        assertThat(parsed.classifierView().readable()).isFalse();
+    }
+
+    @Test
+    void twoThousandLevelsOfNestingAreCutAtTheDepthLimit() {
+        ParsedMail parsed = INTAKE.parse(bytes(nested(2_000)));
+        assertThat(parsed.readable()).isTrue();
+        assertThat(parsed.subject()).isEqualTo("Gros mail");
         assertThat(parsed.bodyText()).doesNotContain("Au fond");
         assertThat(parsed.problems()).containsExactly("nesting deeper than 20 levels: deeper parts skipped");
         assertThat(parsed.classifierView()).isNotNull();
@@ -148,6 +162,21 @@ class IntakeBoundsTest {
         assertThat(parsed.bodyText()).contains("part 0").contains("part 498").doesNotContain("part 499\n")
                 .doesNotContain("part 4999");
         assertThat(parsed.problems()).containsExactly("more than 500 MIME parts: rest of the mail skipped");
+    }
+
+    @Test
+    void aMailOfTinyPartsByTheHundredThousandIsNotParsedAsMime() {
+        StringBuilder mail = new StringBuilder(HEAD).append("Content-Type: multipart/mixed; boundary=\"P\"\n\n");
+        for (int i = 0; i < 100_000; i++) {
+            mail.append("--P\n\np").append(i).append('\n');
+        }
+        mail.append("--P--\n");
+        ParsedMail parsed = INTAKE.parse(bytes(mail.toString()));
+        assertThat(parsed.readable()).isFalse();
+        assertThat(parsed.problems()).singleElement().asString()
+                .isEqualTo("100001 MIME boundary lines (more than 10000): not parsed as MIME");
+        assertThat(parsed.subject()).isEqualTo("Gros mail");
+        assertThat(parsed.bodyText()).startsWith("--P");
     }
 
     @Test

@@ -65,6 +65,8 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern LOOSE_ADDRESS = Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
     private static final int MAX_HEADERS = 2000;
+    private static final int MAX_HEADER_BLOCK_BYTES = 1024 * 1024;
+    private static final int MAX_HEADER_LINES = 10_000;
     private static final int MAX_HEADER_CHARS = 64 * 1024;
     private static final int MAX_REFERENCES = 100;
     private static final int FALLBACK_HEAD_BYTES = 256 * 1024;
@@ -121,6 +123,10 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
             if (raw.length > limits.maxMailBytes()) {
                 return fallback(raw, "mail of " + raw.length + " bytes exceeds the limit of "
                         + limits.maxMailBytes() + " bytes: not parsed as MIME");
+            }
+            String headerProblem = headerBlockProblem(raw);
+            if (headerProblem != null) {
+                return fallback(raw, headerProblem);
             }
             long boundaryLines = boundaryLines(raw);
             if (boundaryLines > (long) limits.maxParts() * 20) {
@@ -902,6 +908,16 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         List<String> problems = new ArrayList<>();
         problems.add(problem);
         int headEnd = headerEnd(raw, Math.min(raw.length, FALLBACK_HEAD_BYTES));
+        boolean headCut = false;
+        if (headEnd < 0) {
+            // no end of the header block in reach: read the complete header lines in reach, no body
+            for (int i = Math.min(raw.length, FALLBACK_HEAD_BYTES) - 1; i > 0 && headEnd < 0; i--) {
+                if (raw[i] == '\n') {
+                    headEnd = i + 1;
+                }
+            }
+            headCut = true;
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (headEnd > 0) {
             try {
@@ -914,7 +930,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
                 headers = new LinkedHashMap<>();
             }
         }
-        int bodyStart = headers.isEmpty() ? 0 : headEnd;
+        int bodyStart = headers.isEmpty() ? 0 : headCut ? raw.length : headEnd;
         int bodyLength = (int) Math.min(raw.length - bodyStart, (long) limits.maxTextChars() * 2);
         String body = "";
         if (bodyLength > 0) {
@@ -942,6 +958,22 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         return new ParsedMail(null, "", "", "", "", List.of(), List.of(), "", null, null, List.of(), null, null,
                 "", null, List.of(), LoopSignals.none(), new MailText(Map.of(), "", "", "", "", "", false), false,
                 List.of(problem));
+    }
+
+    /** Why the header block is too big to be parsed (jakarta.mail keeps every header), or null. */
+    private static String headerBlockProblem(byte[] raw) {
+        int scan = Math.min(raw.length, MAX_HEADER_BLOCK_BYTES + 1);
+        int end = headerEnd(raw, scan);
+        if (end < 0) {
+            return "header block larger than " + MAX_HEADER_BLOCK_BYTES + " bytes: not parsed as MIME";
+        }
+        int lines = 0;
+        for (int i = 0; i < end; i++) {
+            if (raw[i] == '\n' && ++lines > MAX_HEADER_LINES) {
+                return "more than " + MAX_HEADER_LINES + " header lines: not parsed as MIME";
+            }
+        }
+        return null;
     }
 
     /** Lines starting with "--" followed by something else than '-' (what MIME boundaries look like). */

@@ -180,6 +180,24 @@ class IntakeBoundsTest {
     }
 
     @Test
+    void headerBombsAreNotParsedAsMime() {
+        StringBuilder many = new StringBuilder(HEAD);
+        for (int i = 0; i < 50_000; i++) {
+            many.append("X-H").append(i).append(": v\n");
+        }
+        ParsedMail manyHeaders = INTAKE.parse(bytes(many + "\nCorps.\n"));
+        assertThat(manyHeaders.readable()).isFalse();
+        assertThat(manyHeaders.problems()).containsExactly("more than 10000 header lines: not parsed as MIME");
+        assertThat(manyHeaders.subject()).isEqualTo("Gros mail");
+
+        ParsedMail longHeader = INTAKE.parse(bytes(HEAD + "X-Long: " + "a".repeat(2 * 1024 * 1024) + "\n\nCorps.\n"));
+        assertThat(longHeader.readable()).isFalse();
+        assertThat(longHeader.problems()).first().asString()
+                .isEqualTo("header block larger than 1048576 bytes: not parsed as MIME");
+        assertThat(longHeader.bodyText()).hasSizeLessThanOrEqualTo(INTAKE.limits().maxTextChars());
+    }
+
+    @Test
     void aParseBeyondItsTimeBudgetIsCut() {
         MimeMailIntake hurried = new MimeMailIntake(IntakeLimits.defaults().withTimeBudget(Duration.ofNanos(1)));
         try {

@@ -256,7 +256,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
 
         void problem(String problem) {
             if (problems.size() < 50) {
-                problems.add(problem);
+                problems.add(TextDecoding.stripControls(problem.replaceAll("\\s+", " ")));
             }
         }
 
@@ -338,7 +338,15 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
             }
             boolean related = type.equals("multipart/related");
             for (int i = 0; i < count; i++) {
-                part(multipart.getBodyPart(i), depth + 1, related, wantText, wantHtml);
+                try {
+                    part(multipart.getBodyPart(i), depth + 1, related, wantText, wantHtml);
+                } catch (MessagingException | IOException | RuntimeException e) {
+                    if (e instanceof Cut cut) {
+                        throw cut;
+                    }
+                    // one broken part does not hide the others
+                    problem("part " + (i + 1) + " of " + type + " unreadable: " + describe(e));
+                }
             }
         }
 
@@ -1033,7 +1041,8 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
         if (e == null) {
             return "unknown error";
         }
-        String message = e.getMessage();
+        String message = e.getMessage() == null ? null
+                : TextDecoding.stripControls(e.getMessage().replaceAll("\\s+", " "));
         String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }

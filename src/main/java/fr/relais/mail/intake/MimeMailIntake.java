@@ -447,7 +447,8 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
             String cid = contentId(part);
             boolean inlineCandidate = type.startsWith("image/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition)
                     && (inRelated || cid != null);
-            add(original, type, bytes, inlineCandidate && inRelated, inlineCandidate ? cid : null, false);
+            String effectiveType = type.isEmpty() || type.equals("application/octet-stream") ? guessType(original) : type;
+            add(original, effectiveType, bytes, inlineCandidate && inRelated, inlineCandidate ? cid : null, false);
         }
 
         private void add(String original, String type, byte[] bytes, boolean inline, String cid, boolean fromTnef) {

@@ -88,6 +88,10 @@ class HostileCorpusTest {
             assertThat(mail.attachments()).extracting(ParsedAttachment::originalName).as("original names")
                     .containsExactlyElementsOf(strings(expect, "originals"));
         }
+        if (expect.containsKey("types")) {
+            assertThat(mail.attachments()).extracting(ParsedAttachment::contentType).as("content types")
+                    .containsExactlyElementsOf(strings(expect, "types"));
+        }
         assertThat(mail.attachments().stream().filter(ParsedAttachment::inline).map(ParsedAttachment::safeName))
                 .as("inline").containsExactlyElementsOf(strings(expect, "inline"));
         assertThat(mail.attachments().stream().filter(ParsedAttachment::fromTnef).map(ParsedAttachment::safeName))

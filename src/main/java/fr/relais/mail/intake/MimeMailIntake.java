@@ -66,7 +66,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
     private static final Pattern LOOSE_ADDRESS = Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
     private static final int MAX_HEADERS = 2000;
     private static final int MAX_HEADER_BLOCK_BYTES = 1024 * 1024;
-    private static final int MAX_HEADER_LINES = 10_000;
+    private static final int MAX_HEADER_LINES = 5_000;
     private static final int MAX_HEADER_CHARS = 64 * 1024;
     private static final int MAX_REFERENCES = 100;
     private static final int FALLBACK_HEAD_BYTES = 256 * 1024;
@@ -926,6 +926,15 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
                 }
             }
             headCut = true;
+        }
+        // jakarta's InternetHeaders is quadratic in the number of headers: the first MAX_HEADERS lines are enough
+        int lines = 0;
+        for (int i = 0; i < headEnd; i++) {
+            if (raw[i] == '\n' && ++lines == MAX_HEADERS) {
+                headEnd = i + 1;
+                headCut = true;
+                break;
+            }
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (headEnd > 0) {

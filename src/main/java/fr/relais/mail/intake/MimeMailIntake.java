@@ -927,7 +927,7 @@ public class MimeMailIntake implements MailIntake, AutoCloseable {
             }
             headCut = true;
         }
-        // jakarta's InternetHeaders is quadratic in the number of headers: the first MAX_HEADERS lines are enough
+        // bounded work for a header bomb: the first MAX_HEADERS lines are enough to find the useful headers
         int lines = 0;
         for (int i = 0; i < headEnd; i++) {
             if (raw[i] == '\n' && ++lines == MAX_HEADERS) {

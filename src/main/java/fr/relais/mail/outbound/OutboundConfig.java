@@ -50,6 +50,13 @@ public class OutboundConfig {
     }
 
     @Bean
+    OutboxDelivery outboxDelivery(OutboundMailStore outboundMailStore, ObjectProvider<fr.relais.mail.transport.Mailbox> mailbox,
+                                  MailProperties mail, OutboundProperties settings, TicketService tickets) {
+        return new OutboxDelivery(outboundMailStore, mailbox, mail.serviceAddress(), settings, Clock.systemUTC(),
+                ticketId -> tickets.findById(ticketId).map(fr.relais.ticket.Ticket::reference).orElse("#" + ticketId));
+    }
+
+    @Bean
     Outbox outbox(OutboundMailStore outboundMailStore, TicketService tickets, OutboundLetters outboundLetters,
                   HubMessageIds hubMessageIds, MailProperties mail, OutboundProperties settings) {
         var own = new java.util.ArrayList<>(settings.getOwnAddresses());

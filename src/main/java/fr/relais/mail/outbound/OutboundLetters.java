@@ -80,7 +80,7 @@ public class OutboundLetters {
 
     public MailTemplates.Rendered acknowledgement(Ticket ticket, String greetingName, String mailText, Instant now) {
         Map<String, Object> model = common(ticket, mailText);
-        model.put("greetingName", blankToNull(greetingName));
+        model.put("greetingName", blankToNull(greetingName == null ? null : MailTemplates.oneLine(greetingName)));
         boolean closed = !hours.isOpen(now);
         model.put("closed", closed);
         model.put("reopens", closed ? hours.nextOpening(now).map(reopening::format).orElse(null) : null);
@@ -101,7 +101,7 @@ public class OutboundLetters {
         if (card != null) {
             model.put("customer", CustomerCards.model(card, dateTime::format, date::format,
                     c -> templates.label("category." + c, c), s -> templates.label("status." + s, s)));
-            model.put("customerLabel", card.name());
+            model.put("customerLabel", MailTemplates.oneLine(nz(card.name())));
         } else {
             Contact contact = ticket.contact() == null ? Contact.NONE : ticket.contact();
             Map<String, Object> c = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ public class OutboundLetters {
             c.put("email", nz(contact.email()));
             c.put("phone", nz(contact.phone()));
             model.put("contact", c);
-            model.put("customerLabel", firstNonBlank(contact.name(), contact.email(), contact.phone(), "contact à qualifier"));
+            model.put("customerLabel", blankToNull(MailTemplates.oneLine(firstNonBlank(contact.name(), contact.email(), contact.phone()))));
         }
         return templates.render("notification", model);
     }
@@ -117,7 +117,7 @@ public class OutboundLetters {
     private Map<String, Object> common(Ticket ticket, String mailText) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("reference", ticket.reference());
-        model.put("subject", nz(ticket.subject()));
+        model.put("subject", MailTemplates.oneLine(nz(ticket.subject())));
         model.put("categoryLabel", templates.label("category." + ticket.category().name(), ticket.category().name()));
         model.put("urgent", ticket.urgency() == Urgency.URGENT);
         model.put("gas", gasSmell(ticket, mailText));

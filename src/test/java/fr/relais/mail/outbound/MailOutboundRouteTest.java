@@ -133,7 +133,7 @@ class MailOutboundRouteTest extends HubTestSupport {
         Ticket ticket = tx.execute(status -> {
             Ticket t = tickets.open(NewTicket.of(TicketCategory.SAV, Urgency.URGENT, TicketOrigin.MAIL, null,
                     new Contact("Marie Curtet", customer, null), "Odeur de gaz " + marker, "Ça sent le gaz."), "test");
-            assertThat(outbox.owesAcknowledgement(t.id(), OutboxRulesTest.mail("orig-" + marker + "@example.fr",
+            assertThat(outbox.owesAcknowledgement(t.id(), AbstractOutboxRulesTest.mail("orig-" + marker + "@example.fr",
                     customer, "", List.of(), LoopSignals.none()), false)).isTrue();
             assertThat(outbox.owesNotification(t.id())).isTrue();
             return t;
@@ -201,7 +201,7 @@ class MailOutboundRouteTest extends HubTestSupport {
         Thread.sleep(2500); // more than two polls
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(OutboundMail.Status.UNCERTAIN);
         assertThat(((SmtpTestMailbox) mailbox).sent).noneMatch(m -> m.subject().contains(marker));
-        assertThat(outbox.owesAcknowledgement(ticket.id(), OutboxRulesTest.mail(marker + "@x", "crash@relais.local"), false))
+        assertThat(outbox.owesAcknowledgement(ticket.id(), AbstractOutboxRulesTest.mail(marker + "@x", "crash@relais.local"), false))
                 .as("no second acknowledgement").isFalse();
 
         JsonNode listed = json.readTree(Http.basic(ADMIN, PASSWORD).get(url("/api/outbox?status=UNCERTAIN")).body());
@@ -221,7 +221,7 @@ class MailOutboundRouteTest extends HubTestSupport {
         for (int i = 0; i < 7; i++) {
             Ticket t = tickets.open(NewTicket.of(TicketCategory.DEVIS, Urgency.NORMAL, TicketOrigin.MAIL, null,
                     new Contact(null, sender, null), "Devis " + i, "x"), "test");
-            if (outbox.owesAcknowledgement(t.id(), OutboxRulesTest.mail(sender + "-" + i, sender), false)) {
+            if (outbox.owesAcknowledgement(t.id(), AbstractOutboxRulesTest.mail(sender + "-" + i, sender), false)) {
                 owed++;
             }
         }

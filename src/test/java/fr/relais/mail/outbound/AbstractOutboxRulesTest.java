@@ -32,8 +32,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rules of the outbox on a real (H2) hub store: which mails a ticket owes, and that they join the caller's transaction. */
-class OutboxRulesTest {
+/** The rules of the outbox on a real hub store (H2 and PostgreSQL): which mails a ticket owes, and that they join the caller's transaction. */
+abstract class AbstractOutboxRulesTest {
+
+    /** The database the store runs on in this test. */
+    protected abstract TestDatabase database();
 
     private HikariDataSource dataSource;
     private TicketService tickets;
@@ -45,7 +48,7 @@ class OutboxRulesTest {
 
     @BeforeEach
     void setUp() {
-        dataSource = TestDatabase.H2.createMigrated();
+        dataSource = database().createMigrated();
         Clock clock = new Clock() {
             @Override
             public ZoneId getZone() {
@@ -251,5 +254,53 @@ class OutboxRulesTest {
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         Map<String, Object> counts = new JdbcTemplate(dataSource).queryForMap("SELECT COUNT(*) AS n FROM outbound_mail");
         assertThat(((Number) counts.get("n")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void theSchemaGuardsKindsStatusesAndOneAcknowledgementPerThread() {
+        Ticket a = ticket(TicketCategory.SAV, Urgency.NORMAL, TicketOrigin.MAIL, "a@example.fr");
+        Ticket b = ticket(TicketCategory.SAV, Urgency.NORMAL, TicketOrigin.MAIL, "a@example.fr");
+        var jdbc = new JdbcTemplate(dataSource);
+        store.owe(a.id(), OutboundMail.Kind.ACK, "a@example.fr", "a@example.fr", "root@x", ids.create(a.reference()),
+                null, List.of(), "s", "t", null, now.get());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.owe(b.id(), OutboundMail.Kind.ACK, "a@example.fr",
+                        "a@example.fr", "root@x", ids.create(b.reference()), null, List.of(), "s", "t", null, now.get()))
+                .as("same thread").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE outbound_mail SET status = 'LOST'"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE outbound_mail SET kind = 'NOTIFICATION'"))
+                .as("a notification has no acknowledgement keys")
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        store.owe(b.id(), OutboundMail.Kind.NOTIFICATION, "contact@relais.local", "claire@relais.local", "ticket:x",
+                ids.create(b.reference()), null, List.of(), "s", "t", null, now.get());
+        store.owe(b.id(), OutboundMail.Kind.NOTIFICATION, "contact@relais.local", "claire@relais.local", "ticket:x",
+                ids.create(b.reference()), null, List.of(), "s", "t", null, now.get());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail", Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void aClaimIsTakenOnceAndTheStatesFollowEachOther() {
+        Ticket t = ticket(TicketCategory.SAV, Urgency.URGENT, TicketOrigin.MAIL, "a@example.fr");
+        long id = store.owe(t.id(), OutboundMail.Kind.NOTIFICATION, "contact@relais.local", "claire@relais.local",
+                "ticket:x", ids.create(t.reference()), null, List.of(), "s", "t", null, now.get());
+
+        assertThat(store.due(now.get(), 10)).containsExactly(id);
+        assertThat(store.claim(id, now.get())).isTrue();
+        assertThat(store.claim(id, now.get())).as("claimed once").isFalse();
+        assertThat(store.due(now.get(), 10)).isEmpty();
+        store.retryLater(id, now.get().plusSeconds(60), "refused");
+        assertThat(store.due(now.get(), 10)).as("not before its time").isEmpty();
+        assertThat(store.due(now.get().plusSeconds(61), 10)).containsExactly(id);
+        assertThat(store.claim(id, now.get())).isTrue();
+        assertThat(store.markInterruptedUncertain("crash")).extracting(OutboundMail::status)
+                .containsExactly(OutboundMail.Status.UNCERTAIN);
+        assertThat(store.claim(id, now.get())).as("an uncertain mail is not claimed").isFalse();
+        assertThat(store.find(id).orElseThrow().attempts()).isEqualTo(2);
+        assertThat(store.oweAgain(id, now.get())).isTrue();
+        assertThat(store.claim(id, now.get())).isTrue();
+        store.markSent(id, now.get());
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(OutboundMail.Status.SENT);
+        assertThat(store.oweAgain(id, now.get())).as("a sent mail is never owed again").isFalse();
     }
 }

@@ -48,6 +48,9 @@ public class CustomerCards {
     private final List<String> openStatuses;
     private final int recent;
     private final Duration erpTimeout;
+    /** After a failure the ERP is left alone for a minute: a notification is owed inside a ticket's transaction. */
+    private volatile long erpQuietUntilNanos = System.nanoTime();
+    static final Duration ERP_PAUSE_AFTER_FAILURE = Duration.ofMinutes(1);
 
     public CustomerCards(JdbcTemplate hub, DataSource erp, ErpProperties erpNames, List<String> openStatuses,
                          int recent, Duration erpTimeout) {
@@ -94,11 +97,16 @@ public class CustomerCards {
         List<Job> jobs = new ArrayList<>();
         String problem = null;
         if (!erpCodes.isEmpty()) {
-            try {
-                jobs = openJobs(erpCodes);
-            } catch (SQLException | RuntimeException e) {
-                problem = e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), "");
-                LOG.warn("customer card of customer {}: the ERP did not give the open jobs: {}", customerId, problem);
+            if (System.nanoTime() - erpQuietUntilNanos < 0) {
+                problem = "ERP unreachable a moment ago; not asked again before " + ERP_PAUSE_AFTER_FAILURE.toSeconds() + " s";
+            } else {
+                try {
+                    jobs = openJobs(erpCodes);
+                } catch (SQLException | RuntimeException e) {
+                    problem = e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), "");
+                    erpQuietUntilNanos = System.nanoTime() + ERP_PAUSE_AFTER_FAILURE.toNanos();
+                    LOG.warn("customer card of customer {}: the ERP did not give the open jobs: {}", customerId, problem);
+                }
             }
         }
         return new Card(customerId, (String) c.get("display_name"), address, (String) c.get("email"), phones,

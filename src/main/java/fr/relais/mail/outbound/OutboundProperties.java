@@ -31,8 +31,8 @@ public class OutboundProperties {
 
     private Duration maxRetryDelay = Duration.ofMinutes(30);
 
-    /** Owed mails taken per poll. */
-    private int batchSize = 20;
+    /** Owed mails taken per poll (the route polls every relais.mail.outbound.poll-interval ms). */
+    private int batchSize = 200;
 
     /** Other addresses of the hub (aliases of the shared mailbox): never acknowledged. */
     private List<String> ownAddresses = new ArrayList<>();

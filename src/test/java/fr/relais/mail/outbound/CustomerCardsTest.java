@@ -98,6 +98,7 @@ class CustomerCardsTest {
         assertThat(card.openJobs()).isEmpty();
         assertThat(card.erpProblem()).isNotBlank();
         assertThat(card.erpCodes()).containsExactly("C0042");
+        assertThat(cards.card(id, -1).erpProblem()).as("not asked again at once").contains("not asked again");
         assertThat(cards.card(id + 1000, -1)).as("no such customer").isNull();
     }
 }

@@ -14,21 +14,16 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Tests only: a plain SMTP {@link Mailbox} (the mail pipeline's IMAP/SMTP one replaces it once merged; see
- * {@link TestMailboxAutoConfiguration}). Can be told to refuse some mails, as a server would.
+ * {@link TestMailboxAutoConfiguration}).
  */
 public class SmtpTestMailbox implements Mailbox {
 
     private final MailProperties properties;
     private final MailAccount account;
-    /** Mails whose subject contains one of these are refused, as a server would. */
-    public final java.util.Set<String> refuseSubjectsWith = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    public final List<OutgoingMail> sent = new CopyOnWriteArrayList<>();
 
     public SmtpTestMailbox(MailProperties properties, MailAccount account) {
         this.properties = properties;
@@ -47,9 +42,6 @@ public class SmtpTestMailbox implements Mailbox {
 
     @Override
     public void send(OutgoingMail mail) {
-        if (refuseSubjectsWith.stream().anyMatch(mail.subject()::contains)) {
-            throw new IllegalStateException("550 5.7.1 refused (test)");
-        }
         Properties props = new Properties();
         props.put("mail.smtp.host", properties.host());
         props.put("mail.smtp.port", String.valueOf(properties.smtpPort()));
@@ -90,13 +82,8 @@ public class SmtpTestMailbox implements Mailbox {
             }
             message.setContent(alternative);
             Transport.send(message);
-            sent.add(mail);
         } catch (MessagingException e) {
             throw new IllegalStateException("SMTP send failed: " + e.getMessage(), e);
         }
-    }
-
-    MailAccount account() {
-        return account;
     }
 }

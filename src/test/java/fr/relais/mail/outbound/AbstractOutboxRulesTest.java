@@ -13,7 +13,6 @@ import fr.relais.ticket.TicketOrigin;
 import fr.relais.ticket.TicketRepository;
 import fr.relais.ticket.TicketService;
 import fr.relais.ticket.Urgency;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,9 +45,14 @@ abstract class AbstractOutboxRulesTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T09:15:00Z"));
     private final OutboundProperties settings = new OutboundProperties();
 
+    /** One migrated database per kind for the whole class run, emptied before each test. */
+    private static final Map<TestDatabase, HikariDataSource> DATABASES = new java.util.concurrent.ConcurrentHashMap<>();
+
     @BeforeEach
     void setUp() {
-        dataSource = database().createMigrated();
+        dataSource = DATABASES.computeIfAbsent(database(), TestDatabase::createMigrated);
+        new JdbcTemplate(dataSource).update("DELETE FROM outbound_mail");
+        TestDatabase.clean(dataSource);
         Clock clock = new Clock() {
             @Override
             public ZoneId getZone() {
@@ -72,11 +76,6 @@ abstract class AbstractOutboxRulesTest {
         OutboundLetters letters = new OutboundLetters(new MailTemplates(), settings, OfficeHours.of(settings), id -> null);
         outbox = new JdbcOutbox(store, tickets::findById, letters, ids, "contact@relais.local", "claire@relais.local",
                 List.of("accueil@relais.local"), settings, clock);
-    }
-
-    @AfterEach
-    void tearDown() {
-        dataSource.close();
     }
 
     private Ticket ticket(TicketCategory category, Urgency urgency, TicketOrigin origin, String email) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.relais.mail.outbound.Outbox;
 import fr.relais.platform.InvalidInputException;
 import fr.relais.store.JdbcIdempotentRepository;
 import fr.relais.ticket.NewTicket;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * The beans of the route tickets-inbound: read a JSON ticket request, then open its ticket exactly once.
  * The request's key is recorded in the same database transaction as the ticket, so a crash before the
- * queue's acknowledgement replays the message without opening a second ticket.
+ * queue's acknowledgement replays the message without opening a second ticket. Claire's notification is owed
+ * in that transaction too (the outbox decides; a ticket not from mail always gets one).
  */
 @Component("ticketRequests")
 public class TicketRequests {
@@ -37,10 +39,12 @@ public class TicketRequests {
             .build();
     private final TicketService tickets;
     private final JdbcIdempotentRepository seen;
+    private final Outbox outbox;
 
-    public TicketRequests(TicketService tickets, DataSource dataSource) {
+    public TicketRequests(TicketService tickets, DataSource dataSource, Outbox outbox) {
         this.tickets = tickets;
         this.seen = new JdbcIdempotentRepository(dataSource, PROCESSOR);
+        this.outbox = outbox;
     }
 
     /** Parses the request; a request that cannot be read is bad input (not retried, dead-lettered with the reason). */
@@ -79,6 +83,8 @@ public class TicketRequests {
                 request.customerId(), request.contact(), request.subject(), request.description(),
                 request.assignee(), request.dueDate(), null, null);
         Ticket opened = tickets.open(ticket, "system:" + PROCESSOR);
+        // a ticket that does not come from mail owes Claire a notification, in the same transaction
+        outbox.owesNotification(opened.id());
         seen.confirm(request.key());
         return new Outcome(request.key(), opened.reference(), false);
     }

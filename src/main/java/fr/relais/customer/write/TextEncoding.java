@@ -6,10 +6,14 @@ import java.text.Normalizer;
 
 /**
  * Makes a value writable in a file's charset (Sage's import files are windows-1252): a character the charset
- * lacks is replaced by its letter without the accent when that one exists (ő → o); otherwise the value
+ * lacks is replaced by its letter without the accent or stroke when that one exists (ő → o, Ł → L); otherwise the value
  * cannot be written and {@link #firstUnwritable} names the character.
  */
 final class TextEncoding {
+
+    /** Letters with a stroke have no decomposition: their plain letter. */
+    private static final java.util.Map<String, String> STROKES = java.util.Map.of("Ł", "L", "ł", "l", "Đ", "D", "đ", "d",
+            "Ħ", "H", "ħ", "h", "ı", "i", "Ŧ", "T", "ŧ", "t");
 
     private TextEncoding() {
     }
@@ -26,7 +30,7 @@ final class TextEncoding {
             if (encoder.canEncode(c)) {
                 out.append(c);
             } else {
-                String base = Normalizer.normalize(c, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                String base = STROKES.getOrDefault(c, Normalizer.normalize(c, Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
                 out.append(!base.isEmpty() && encoder.canEncode(base) ? base : c);
             }
         });

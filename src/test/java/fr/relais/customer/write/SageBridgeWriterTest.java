@@ -184,8 +184,7 @@ class SageBridgeWriterTest {
 
     @Test
     void aDownBridgeIsUnavailable() {
-        String url = server.baseUrl();
-        server.close();
+        String url = "http://127.0.0.1:" + fr.relais.support.HubTestSupport.freePort(); // nothing listens there
         WriteOutcome outcome = writer(url, KEY.value(), Duration.ofSeconds(1), 2)
                 .write(new CustomerWrite(CustomerWrite.Kind.CREATE, "CDUPONT", dupont(), "w-1"));
         assertThat(outcome.status()).isEqualTo(WriteOutcome.Status.UNAVAILABLE);

@@ -72,7 +72,7 @@ public final class SageBridgeWriter implements SageWriter {
             return new WriteOutcome(WriteOutcome.Status.UNAVAILABLE, target, WriterMessages.format("bridge.not.configured"), null);
         }
         ColumnLengths columnLengths = lengths.get();
-        Shortener.Shortened shortened = shortener.shorten(SageFields.prepare(write.fields()), SageFields.fieldLengths(columnLengths));
+        Shortener.Shortened shortened = shortener.shorten(SageFields.prepare(write), SageFields.fieldLengths(columnLengths));
         if (!shortened.ok()) {
             var problem = shortened.problems().entrySet().iterator().next();
             String column = SageFields.column(problem.getKey());

@@ -72,10 +72,14 @@ public final class SageFields {
     }
 
     /**
-     * The canonical fields as Sage wants them: the mobile goes into CT_Telephone when there is no landline
-     * (F_COMPTET has no mobile column), a two-letter country code becomes the country's French name.
+     * The canonical fields of a write as Sage wants them: the mobile goes into CT_Telephone when there is no
+     * landline (F_COMPTET has no mobile column; for an update only when the write empties the landline, never over
+     * a landline Sage holds); a two-letter country code becomes the country's French name; a creation fills every
+     * Sage column (so that an empty CT_Complement can take the end of a long address).
      */
-    public static Map<String, String> prepare(Map<String, String> fields) {
+    public static Map<String, String> prepare(CustomerWrite write) {
+        Map<String, String> fields = write.fields();
+        boolean create = write.kind() == CustomerWrite.Kind.CREATE;
         Map<String, String> out = new LinkedHashMap<>();
         for (var e : fields.entrySet()) {
             if (e.getValue() != null && COLUMN_TO_FIELD.containsValue(e.getKey())) {
@@ -83,8 +87,14 @@ public final class SageFields {
             }
         }
         String mobile = fields.get("mobile");
-        if (mobile != null && !mobile.isBlank() && isBlank(out.get("phone"))) {
+        boolean landlineFree = create ? isBlank(out.get("phone")) : out.containsKey("phone") && isBlank(out.get("phone"));
+        if (mobile != null && !mobile.isBlank() && landlineFree) {
             out.put("phone", mobile);
+        }
+        if (create) {
+            for (String field : COLUMN_TO_FIELD.values()) {
+                out.putIfAbsent(field, "");
+            }
         }
         String country = out.get("country");
         if (country != null && country.strip().length() == 2) {

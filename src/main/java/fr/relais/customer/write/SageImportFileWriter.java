@@ -83,7 +83,7 @@ public final class SageImportFileWriter implements SageWriter {
         }
         ColumnLengths columnLengths = lengths.get();
         Map<String, String> prepared = new LinkedHashMap<>();
-        SageFields.prepare(write.fields()).forEach((field, value) -> prepared.put(field, clean(value)));
+        SageFields.prepare(write).forEach((field, value) -> prepared.put(field, clean(value)));
         Shortener.Shortened shortened = shortener.shorten(prepared, SageFields.fieldLengths(columnLengths));
         if (!shortened.ok()) {
             var problem = shortened.problems().entrySet().iterator().next();

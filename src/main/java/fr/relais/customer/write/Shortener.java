@@ -10,7 +10,8 @@ import java.util.Set;
  * street types, Saint → St), only while the value is too long; then a cut at a word boundary. An address line 1
  * that is still too long overflows into address line 2 when that one is empty. Values that cannot be shortened
  * without becoming false (email, phone, postcode, SIRET) are reported as problems: the write is then refused.
- * The full values stay in the hub's customer table.
+ * The full values stay in the hub's customer table. Address line 2 takes an overflow only when the write gives
+ * it empty (the Sage writers give every field of a creation; an update that does not touch it leaves it alone).
  */
 public final class Shortener {
 
@@ -90,7 +91,7 @@ public final class Shortener {
         }
         Integer max2 = maxLengths.get("address2");
         String second = values.get("address2");
-        if (second == null || second.isBlank()) {
+        if (second != null && second.isBlank()) { // given and empty: free (a field absent from an update is not)
             int cut = cutIndex(address, max);
             String head = trimEnd(address.substring(0, cut));
             String rest = trimStart(address.substring(cut));

@@ -126,6 +126,13 @@ class SageBridgeWriterTest {
 
         assertThat(outcome.status()).isEqualTo(WriteOutcome.Status.ACCEPTED);
         assertThat(row("CDUPONT")).containsEntry("CT_Telephone", "04 50 12 34 56").containsEntry("CT_Intitule", "Dupont Jean");
+        writer().write(new CustomerWrite(CustomerWrite.Kind.UPDATE, "CDUPONT", Map.of("mobile", "06 99 99 99 99"), "w-4"));
+        assertThat(row("CDUPONT")).as("a new mobile never replaces the landline Sage holds")
+                .containsEntry("CT_Telephone", "04 50 12 34 56");
+        writer().write(new CustomerWrite(CustomerWrite.Kind.UPDATE, "CDUPONT",
+                Map.of("address1", "Résidence les Terrasses du Lac bâtiment B escalier 3"), "w-5"));
+        assertThat(row("CDUPONT")).as("an update does not overwrite the complement it was not given")
+                .containsEntry("CT_Complement", "27 ch. des Fins Nord");
         WriteOutcome unknown = writer().write(new CustomerWrite(CustomerWrite.Kind.UPDATE, "CNOBODY", Map.of("phone", "1"), "w-3"));
         assertThat(unknown.status()).isEqualTo(WriteOutcome.Status.REFUSED);
         assertThat(unknown.reason()).contains("CNOBODY");

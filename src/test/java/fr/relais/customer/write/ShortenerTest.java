@@ -55,6 +55,13 @@ class ShortenerTest {
     }
 
     @Test
+    void anAddressTooLongIsNotMovedIntoAComplementTheWriteDoesNotGive() {
+        var result = shortener.shorten(fields("address1", "Résidence les Terrasses du Lac bâtiment B escalier 3"), sage);
+        assertThat(result.values()).doesNotContainKey("address2");
+        assertThat(result.values().get("address1")).hasSizeLessThanOrEqualTo(35).startsWith("rés. les Terrasses du Lac bât. B");
+    }
+
+    @Test
     void anAddressTooLongIsCutAtAWordWhenTheComplementIsTaken() {
         var result = shortener.shorten(fields("address1", "Lieu-dit Les Granges du Haut Chemin de la Croix Rouge",
                 "address2", "Appartement 12"), sage);

@@ -68,9 +68,7 @@ public class CustomerWritersConfiguration {
                 ColumnLengths.read(sageDataSource.getObject(), SageFields.TABLE, SageFields.DOCUMENTED_LENGTHS));
         if (properties.getMode() == SageWriterProperties.Mode.IMPORT_FILE) {
             var f = properties.getImportFile();
-            var layout = new SageImportFileWriter.Layout(f.getFormat(), f.getSeparator(), f.isHeader(),
-                    Charset.forName(f.getCharset()), f.getLineEnd().equals("CRLF") ? "\r\n" : "\n",
-                    Stream.of(f.getColumns().split(",")).filter(s -> !s.isBlank()).map(SageImportFileWriter.Column::parse).toList());
+            var layout = sageImportLayout(f);
             log.info("Sage writer: import files in {} ({} format, {})", f.getFolder(), f.getFormat(), f.getCharset());
             return new SageImportFileWriter(new ImportFiles(Path.of(f.getFolder()), f.getFilePrefix(), f.getExtension(),
                     Clock.systemDefaultZone()), layout, customerShortener, lengths);
@@ -119,6 +117,13 @@ public class CustomerWritersConfiguration {
         return new ErpImportFileWriter(new ImportFiles(Path.of(f.getFolder()), f.getFilePrefix(), f.getExtension(),
                 Clock.systemDefaultZone()), layout, f.getSeparator().charAt(0), f.isHeader(), Charset.forName(f.getCharset()),
                 customerShortener, lengths, Clock.systemDefaultZone());
+    }
+
+    /** The Sage import layout of the settings. */
+    public static SageImportFileWriter.Layout sageImportLayout(SageWriterProperties.ImportFile f) {
+        return new SageImportFileWriter.Layout(f.getFormat(), f.getSeparator(), f.isHeader(),
+                Charset.forName(f.getCharset()), f.getLineEnd().equals("CRLF") ? "\r\n" : "\n",
+                Stream.of(f.getColumns().split(",")).filter(s -> !s.isBlank()).map(SageImportFileWriter.Column::parse).toList());
     }
 
     static boolean simulatedBridge(SageWriterProperties properties, SageProperties sage) {

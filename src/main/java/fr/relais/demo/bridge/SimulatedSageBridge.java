@@ -160,6 +160,26 @@ public final class SimulatedSageBridge {
         }
     }
 
+    /**
+     * Creates an account from Sage fields, with the same checks as the HTTP API but without key nor idempotency
+     * (the simulated Sage import uses it).
+     */
+    public Response importCreate(Map<String, String> fields) throws SQLException {
+        return create(json.valueToTree(fields).toString());
+    }
+
+    /** Updates an account's given fields, with the same checks as the HTTP API (the simulated Sage import). */
+    public Response importUpdate(String ctNum, Map<String, String> fields) throws SQLException {
+        return update(ctNum, json.valueToTree(fields).toString());
+    }
+
+    /** Whether the account exists. */
+    public boolean exists(String ctNum) throws SQLException {
+        try (Connection connection = sage.getConnection()) {
+            return exists(connection, ctNum);
+        }
+    }
+
     private Response create(String body) throws SQLException {
         ObjectNode fields;
         try {

@@ -50,7 +50,13 @@ public class DemoSageImportConfiguration {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(importer::importAll, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                importer.importAll();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DemoSageImportConfiguration.class).warn("Simulated Sage import failed: {}", e.getMessage());
+            }
+        }, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
         return new Running(importer, scheduler);
     }
 }

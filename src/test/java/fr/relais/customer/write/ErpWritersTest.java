@@ -156,6 +156,37 @@ class ErpWritersTest {
     }
 
     @Test
+    void theSimulatedErpImportAppliesFilesAndStagingRowsToTheCustomersTable() throws SQLException {
+        ErpLayout fileLayout = ErpLayout.parse(ErpWriterProperties.DEFAULT_FILE_COLUMNS);
+        var files = new ErpImportFileWriter(new ImportFiles(folder, "relais-clients", "csv", Clock.systemUTC()), fileLayout,
+                ';', true, CP1252, Shortener.french(), () -> CustomerWritersConfiguration.erpCustomerLengths(erp, properties, fileLayout),
+                Clock.systemUTC());
+        files.write(new CustomerWrite(CustomerWrite.Kind.CREATE, null, martin(), "w-1"));
+        files.write(new CustomerWrite(CustomerWrite.Kind.CREATE, null, Map.of("name", ""), "w-2"));
+        var fromFiles = new fr.relais.demo.bridge.SimulatedErpImporter(erp, properties, fileLayout)
+                .importFiles(folder, "csv", ';', CP1252);
+        assertThat(fromFiles.created()).isEqualTo(1);
+        assertThat(fromFiles.rejected()).isEqualTo(1);
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(erp);
+        assertThat(jdbc.queryForMap("SELECT CLI_CODE, CLI_NOM, CLI_VILLE FROM CLIENT WHERE CLI_NOM = 'Martin Sophie'"))
+                .containsEntry("CLI_CODE", "C00001").containsEntry("CLI_VILLE", "Annecy-le-Vieux");
+
+        ErpLayout tableLayout = ErpLayout.parse(ErpWriterProperties.DEFAULT_TABLE_COLUMNS);
+        ErpStagingTableWriter.createStagingTable(erp, "RELAIS_CLIENT_IMPORT", tableLayout);
+        var staging = new ErpStagingTableWriter(erp, "RELAIS_CLIENT_IMPORT", tableLayout, Shortener.french(),
+                () -> ColumnLengths.read(erp, "RELAIS_CLIENT_IMPORT", Map.of()), Clock.systemUTC());
+        staging.write(new CustomerWrite(CustomerWrite.Kind.UPDATE, "C00001", Map.of("phone", "04 50 99 88 77"), "w-3"));
+        staging.write(new CustomerWrite(CustomerWrite.Kind.UPDATE, "C09999", Map.of("phone", "04 50 99 88 77"), "w-4"));
+        var fromTable = new fr.relais.demo.bridge.SimulatedErpImporter(erp, properties, tableLayout)
+                .importStagingTable("RELAIS_CLIENT_IMPORT");
+        assertThat(fromTable.updated()).isEqualTo(1);
+        assertThat(fromTable.rejected()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT CLI_TEL FROM CLIENT WHERE CLI_CODE = 'C00001'", String.class)).isEqualTo("04 50 99 88 77");
+        assertThat(jdbc.queryForList("SELECT STATUT FROM RELAIS_CLIENT_IMPORT ORDER BY STAGING_ID", String.class))
+                .containsExactly("TRAITE", "REJETE");
+    }
+
+    @Test
     void layoutsAreChecked() {
         assertThatThrownBy(() -> ErpLayout.parse("CLI_NOM:nom")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nom");
         assertThatThrownBy(() -> ErpLayout.parse("CLI NOM:name")).isInstanceOf(IllegalArgumentException.class);

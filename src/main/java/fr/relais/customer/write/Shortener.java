@@ -124,8 +124,19 @@ public final class Shortener {
         if (value.length() <= max) {
             return value;
         }
-        return trimEnd(value.substring(0, cutIndex(value, max)));
+        String head = trimEnd(value.substring(0, cutIndex(value, max)));
+        // a cut value does not end on a dangling little word ("... de Lattre de")
+        String lower = head.toLowerCase(java.util.Locale.ROOT);
+        for (String word : DANGLING) {
+            if (lower.endsWith(" " + word) && head.length() - word.length() - 1 > max / 2) {
+                return trimEnd(head.substring(0, head.length() - word.length() - 1));
+            }
+        }
+        return head;
     }
+
+    private static final java.util.List<String> DANGLING = java.util.List.of("de", "du", "des", "d'", "la", "le", "les",
+            "l'", "et", "à", "au", "aux", "en", "sur", "sous", "-");
 
     private static int cutIndex(String value, int max) {
         if (value.length() <= max) {

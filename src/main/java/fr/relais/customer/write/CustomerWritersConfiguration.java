@@ -3,6 +3,7 @@ package fr.relais.customer.write;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.relais.erp.ConnectorDataSource;
 import fr.relais.erp.ErpProperties;
+import fr.relais.platform.SettingException;
 import fr.relais.sage.SageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,9 @@ public class CustomerWritersConfiguration {
         }
         var b = properties.getBridge();
         boolean simulated = simulatedBridge(properties, sage);
+        if (!simulated) {
+            checkBridgeSettings(b);
+        }
         Supplier<String> baseUrl = simulated
                 ? () -> "http://localhost:" + environment.getProperty("local.server.port",
                         environment.getProperty("server.port", "8080")) + "/demo/sage-bridge"
@@ -117,6 +121,34 @@ public class CustomerWritersConfiguration {
         return new ErpImportFileWriter(new ImportFiles(Path.of(f.getFolder()), f.getFilePrefix(), f.getExtension(),
                 Clock.systemDefaultZone()), layout, f.getSeparator().charAt(0), f.isHeader(), Charset.forName(f.getCharset()),
                 customerShortener, lengths, Clock.systemDefaultZone());
+    }
+
+    /**
+     * A configured bridge must be reached over HTTPS (plain HTTP only on loopback) and with an API key from the
+     * environment: otherwise the start stops, naming the setting.
+     */
+    static void checkBridgeSettings(SageWriterProperties.Bridge bridge) {
+        String url = bridge.getBaseUrl();
+        if (url == null || url.isBlank()) {
+            return; // not configured: every Sage write answers UNAVAILABLE (logged at start)
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("relais.sage.writer.bridge.base-url", "'" + url + "' is not a URL",
+                    "the bridge's root URL, e.g. https://sage01.example.local:8443/sage-bridge");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !("http".equalsIgnoreCase(uri.getScheme()) && loopback)) {
+            throw new SettingException("relais.sage.writer.bridge.base-url", "'" + url + "' is not an https URL",
+                    "https://... (plain http only to localhost)");
+        }
+        if (bridge.getApiKey() == null || bridge.getApiKey().isBlank()) {
+            throw new SettingException("relais.sage.writer.bridge.api-key", "is required with a bridge URL",
+                    "the bridge's API key, from the environment only");
+        }
     }
 
     /** The Sage import layout of the settings. */

@@ -59,6 +59,23 @@ class WriterConnectorFilesTest {
     }
 
     @Test
+    void aConfiguredBridgeNeedsHttpsAndAKey() {
+        var bridge = new SageWriterProperties.Bridge();
+        CustomerWritersConfiguration.checkBridgeSettings(bridge); // not configured: allowed (writes UNAVAILABLE)
+        bridge.setBaseUrl("http://sage01.example.local/sage-bridge");
+        bridge.setApiKey("k".repeat(32));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CustomerWritersConfiguration.checkBridgeSettings(bridge))
+                .isInstanceOf(fr.relais.platform.SettingException.class).hasMessageContaining("RELAIS_SAGE_WRITER_BRIDGE_BASE_URL");
+        bridge.setBaseUrl("https://sage01.example.local/sage-bridge");
+        CustomerWritersConfiguration.checkBridgeSettings(bridge);
+        bridge.setBaseUrl("http://localhost:9999");
+        CustomerWritersConfiguration.checkBridgeSettings(bridge);
+        bridge.setApiKey("");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CustomerWritersConfiguration.checkBridgeSettings(bridge))
+                .isInstanceOf(fr.relais.platform.SettingException.class).hasMessageContaining("RELAIS_SAGE_WRITER_BRIDGE_API_KEY");
+    }
+
+    @Test
     void everySettingIsDocumentedAndReadFromItsEnvironmentVariable() throws IOException {
         assertThat(checkDocumented("connectors/sage-writer.yaml")).hasSize(1 + 6 + 9 + 6)
                 .contains("relais.sage.writer.bridge.api-key", "relais.sage.writer.import-file.columns");

@@ -115,6 +115,17 @@ class AccountNumbersTest {
     }
 
     @Test
+    void theAllocationTableWorksOnAPostgresHubStore() {
+        try (HikariDataSource postgres = TestDatabase.POSTGRES.createMigrated()) {
+            SimulatedDatabases.account(sage, "CDUPONT", "Dupont Jean");
+            var numbers = new AccountNumbers(AccountNumbers.Rule.defaults(), postgres, sage, Clock.systemUTC());
+            assertThat(numbers.allocate("Dupont Paul", "w-1")).isEqualTo("CDUPONT01");
+            assertThat(numbers.allocate("Dupont Pierre", "w-2")).isEqualTo("CDUPONT02");
+            assertThat(numbers.allocate("Dupont Paul", "w-1")).isEqualTo("CDUPONT01");
+        }
+    }
+
+    @Test
     void sageUnreadableMeansNoNumber() {
         AccountNumbers numbers = numbers(AccountNumbers.Rule.defaults());
         sage.close();

@@ -99,6 +99,9 @@ public class CustomerWritersConfiguration {
             var t = properties.getStagingTable();
             ErpLayout layout = ErpLayout.parse(t.getColumns());
             boolean ownUrl = t.getUrl() != null && !t.getUrl().isBlank();
+            if (erp.isSimulated() && !ownUrl) {
+                erpDataSource.getObject(); // the simulated ERP is prepared with its pool: before the staging table
+            }
             HikariDataSource writable = ConnectorDataSource.create("erp-writer", ownUrl ? t.getUrl() : erp.getUrl(),
                     ownUrl ? t.getUsername() : erp.getUsername(), ownUrl ? t.getPassword() : erp.getPassword(),
                     false, t.getPoolSize(), erp.getConnectTimeout());

@@ -42,6 +42,8 @@ public class OutlookStatus {
 
     static String describe(Throwable error) {
         String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        String http = error instanceof com.microsoft.kiota.ApiException api && api.getResponseStatusCode() > 0
+                ? "HTTP " + api.getResponseStatusCode() + " " : "";
+        return http + error.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 }

@@ -19,12 +19,24 @@ public class OutlookPolling {
 
     /** One delta round of the inbox and of the category folders; returns what it did. */
     public String pollInbox() {
-        return sync().pollInbox().toString();
+        try {
+            return sync().pollInbox().toString();
+        } catch (RuntimeException e) {
+            throw failed("inbox", e);
+        }
     }
 
     /** One delta round of Sent Items. */
     public String pollSent() {
-        return sync().pollSent().toString();
+        try {
+            return sync().pollSent().toString();
+        } catch (RuntimeException e) {
+            throw failed("Sent Items", e);
+        }
+    }
+
+    private static GraphUnavailableException failed(String folder, RuntimeException e) {
+        return new GraphUnavailableException("Outlook " + folder + " poll failed: " + OutlookStatus.describe(e), e);
     }
 
     private GraphMailSync sync() {

@@ -56,6 +56,40 @@ class OutlookSettingsTest {
     }
 
     @Test
+    void everySettingIsDocumentedAndReadFromItsEnvironmentVariable() throws Exception {
+        String text = new ClassPathResource("connectors/outlook.yaml").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Deque<String[]> path = new java.util.ArrayDeque<>();
+        List<String> settings = new ArrayList<>();
+        boolean commented = false;
+        for (String line : text.split("\n")) {
+            if (line.strip().startsWith("#")) {
+                commented = true;
+                continue;
+            }
+            var m = java.util.regex.Pattern.compile("^( *)([a-z0-9-]+):\\s*(.*)$").matcher(line);
+            if (!m.matches()) {
+                commented = false;
+                continue;
+            }
+            int indent = m.group(1).length();
+            while (!path.isEmpty() && Integer.parseInt(path.peekLast()[0]) >= indent) {
+                path.removeLast();
+            }
+            path.addLast(new String[]{String.valueOf(indent), m.group(2)});
+            if (!m.group(3).isBlank()) {
+                String name = String.join(".", path.stream().map(p -> p[1]).toList());
+                String env = name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+                assertThat(m.group(3)).as(name).startsWith("${" + env + ":");
+                assertThat(commented).as(name + " has a comment").isTrue();
+                settings.add(name);
+            }
+            commented = false;
+        }
+        assertThat(settings).hasSize(18 + 8 + 8 + 2).contains("relais.outlook.client-secret", "relais.outlook.categories.sav",
+                "relais.outlook.folders.non-ticket", "relais.outlook.active");
+    }
+
+    @Test
     void theRoutesAreActiveOnlyWithTheGraphTransport() throws Exception {
         assertThat(environment(null).getProperty("relais.outlook.active")).isEqualTo("false");
         assertThat(environment("imap").getProperty("relais.outlook.active")).isEqualTo("false");

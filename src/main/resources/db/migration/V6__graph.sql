@@ -11,3 +11,14 @@ CREATE TABLE graph_delta_state (
     CONSTRAINT pk_graph_delta_state PRIMARY KEY (mailbox, folder),
     CONSTRAINT ck_graph_delta_state_kind CHECK (link_kind IN ('next', 'delta'))
 );
+
+-- The folders the hub files mails into (a path under relais.outlook.folder-parent, e.g. "Relais/SAV"), with
+-- their Graph id (immutable). They are watched for the done category; keeping them here means a restart
+-- neither looks them up again nor forgets to watch one.
+CREATE TABLE graph_folder (
+    mailbox     VARCHAR(320)             NOT NULL,
+    path        VARCHAR(512)             NOT NULL,
+    folder_id   VARCHAR(512)             NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_graph_folder PRIMARY KEY (mailbox, path)
+);

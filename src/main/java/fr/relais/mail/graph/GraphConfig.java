@@ -41,8 +41,8 @@ public class GraphConfig {
     }
 
     @Bean
-    GraphFolders graphFolders(GraphServiceClient graph, OutlookProperties properties) {
-        return new GraphFolders(graph, properties);
+    GraphFolders graphFolders(GraphServiceClient graph, OutlookProperties properties, DataSource dataSource) {
+        return new GraphFolders(graph, properties, dataSource, Clock.systemUTC());
     }
 
     @Bean

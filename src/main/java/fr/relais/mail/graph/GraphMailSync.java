@@ -32,7 +32,8 @@ import java.util.Set;
  * {@link MailReceiver#receive} as INBOUND, under its immutable id.</li>
  * <li>Sent Items: the same as STAFF_REPLY (Claire's replies from Outlook), except the hub's own mails and
  * mails from senders that are not staff.</li>
- * <li>Inbox and category folders: a message carrying the done category → {@link StaffActions#markedDone}.</li>
+ * <li>Inbox and the folders the hub filed mails into ({@link GraphFolders#known()}): a message carrying the
+ * done category → {@link StaffActions#markedDone}.</li>
  * </ul>
  * A round follows {@code @odata.nextLink} page by page and ends with an {@code @odata.deltaLink}. The resume
  * point is saved (graph_delta_state) only after every message of the page was handed over, so a failure or a
@@ -114,9 +115,7 @@ public class GraphMailSync {
     private List<Round> inboxRounds() {
         List<Round> rounds = new java.util.ArrayList<>();
         rounds.add(sync(INBOX, INBOX, this::inboxMessage));
-        for (String folder : new LinkedHashSet<>(properties.folders().values())) {
-            folders.existing(folder).ifPresent(id -> rounds.add(sync("folder:" + folder, id, this::filedMessage)));
-        }
+        folders.known().forEach((path, id) -> rounds.add(sync("folder:" + path, id, this::filedMessage)));
         return rounds;
     }
 

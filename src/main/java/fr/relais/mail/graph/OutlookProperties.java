@@ -1,13 +1,10 @@
 package fr.relais.mail.graph;
 
-import fr.relais.mail.transport.MailboxActions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The Microsoft Graph (Exchange Online) connector's settings: see connectors/outlook.yaml. Bound in every
@@ -28,10 +25,7 @@ import java.util.Map;
  * @param pageSize       delta page size (Prefer: odata.maxpagesize)
  * @param folderParent   well-known name or id of the folder under which the category folders are created
  * @param staffAddresses senders whose mails in Sent Items are captured as staff replies (besides the mailbox)
- * @param urgentCategory category set on urgent mails (they are also flagged)
  * @param doneCategory   category Claire sets to resolve the ticket
- * @param categories     Outlook category per classifier category (key: DEVIS, SAV... in lower case, - for _)
- * @param folders        folder per classifier category (empty value: the mail stays in the inbox)
  */
 @ConfigurationProperties("relais.outlook")
 public record OutlookProperties(
@@ -50,10 +44,7 @@ public record OutlookProperties(
         Integer pageSize,
         String folderParent,
         List<String> staffAddresses,
-        String urgentCategory,
-        String doneCategory,
-        Map<String, String> categories,
-        Map<String, String> folders) {
+        String doneCategory) {
 
     public OutlookProperties {
         baseUrl = blank(baseUrl) ? "https://graph.microsoft.com/v1.0" : stripSlash(baseUrl.trim());
@@ -68,10 +59,7 @@ public record OutlookProperties(
         folderParent = blank(folderParent) ? "inbox" : folderParent.trim();
         staffAddresses = staffAddresses == null ? List.of()
                 : staffAddresses.stream().filter(a -> !blank(a)).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
-        urgentCategory = blank(urgentCategory) ? "Relais · URGENT" : urgentCategory.trim();
         doneCategory = blank(doneCategory) ? "Relais · Traité" : doneCategory.trim();
-        categories = normalise(categories);
-        folders = normalise(folders);
     }
 
     /** Stops the start, naming the first required setting that is missing. */
@@ -91,52 +79,10 @@ public record OutlookProperties(
         }
     }
 
-    /** The Outlook category of a classifier category (DEVIS, SAV...), or null when none is configured. */
-    public String categoryFor(String classifierCategory) {
-        return classifierCategory == null ? null : categories.get(key(classifierCategory));
-    }
-
-    /** The folder of a classifier category, or null when the mail stays where it is. */
-    public String folderFor(String classifierCategory) {
-        return classifierCategory == null ? null : folders.get(key(classifierCategory));
-    }
-
-    /**
-     * What filing a mail of this classifier category means in Outlook: its category (plus the urgent one when
-     * urgent), its folder, the flag when urgent. For the mail pipeline, which builds the {@link MailboxActions}.
-     */
-    public MailboxActions actionsFor(String classifierCategory, boolean urgent) {
-        List<String> names = new java.util.ArrayList<>();
-        String category = categoryFor(classifierCategory);
-        if (category != null) {
-            names.add(category);
-        }
-        if (urgent) {
-            names.add(urgentCategory);
-        }
-        return new MailboxActions(names, folderFor(classifierCategory), urgent);
-    }
-
     private static void require(String setting, String value, String expected) {
         if (blank(value)) {
             throw new fr.relais.platform.SettingException(setting, "missing (relais.mail.transport is graph)", expected);
         }
-    }
-
-    private static Map<String, String> normalise(Map<String, String> map) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (map != null) {
-            map.forEach((k, v) -> {
-                if (!blank(v)) {
-                    result.put(key(k), v.trim());
-                }
-            });
-        }
-        return Map.copyOf(result);
-    }
-
-    static String key(String category) {
-        return category.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static boolean blank(String s) {

@@ -16,6 +16,7 @@ import java.util.Properties;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -32,33 +33,41 @@ class GraphMailboxTest extends GraphTestBase {
 
     @Test
     void filingSetsCategoriesAndFlagThenMovesToTheCategoryFolderCreatedOnce() {
-        noCategoryFolder();
-        fake.server.stubFor(post(urlPathMatching(GraphFake.USER + "/mailFolders/inbox/childFolders"))
+        // "Relais/SAV": Relais exists under the Inbox, SAV does not yet
+        fake.server.stubFor(get(urlPathMatching(GraphFake.USER + "/mailFolders/inbox/childFolders"))
+                .willReturn(okJson("{\"value\":[{\"id\":\"folder-relais\",\"displayName\":\"Relais\"}]}")));
+        fake.server.stubFor(get(urlPathMatching(GraphFake.USER + "/mailFolders/folder-relais/childFolders"))
+                .willReturn(okJson("{\"value\":[]}")));
+        fake.server.stubFor(post(urlPathMatching(GraphFake.USER + "/mailFolders/folder-relais/childFolders"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"folder-sav\",\"displayName\":\"Relais · SAV\"}")));
+                        .withBody("{\"id\":\"folder-sav\",\"displayName\":\"SAV\"}")));
         fake.server.stubFor(patch(urlPathMatching(MESSAGE)).willReturn(okJson("{\"id\":\"m1\"}")));
         fake.server.stubFor(post(urlPathMatching(MESSAGE + "/move")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"m1\"}")));
-        MailboxActions actions = properties.actionsFor("SAV", true);
+        MailboxActions actions = new MailboxActions(List.of("Relais · SAV", "Relais · URGENT"), SAV_FOLDER, true);
 
         mailbox.file("m1", actions);
         mailbox.file("m1", actions);
+        build(); // a restart: the folder's id comes from the store
+        mailbox.file("m1", actions);
 
-        assertThat(actions).isEqualTo(new MailboxActions(List.of("Relais · SAV", "Relais · URGENT"), SAV_FOLDER, true));
         List<LoggedRequest> patches = fake.server.findAll(patchRequestedFor(urlPathMatching(MESSAGE)));
-        assertThat(patches).hasSize(2);
+        assertThat(patches).hasSize(3);
         assertThat(equalToJson("{\"categories\":[\"Relais · SAV\",\"Relais · URGENT\"],\"flag\":{\"flagStatus\":\"flagged\"}}", true, true)
                 .match(patches.get(0).getBodyAsString()).isExactMatch()).as(patches.get(0).getBodyAsString()).isTrue();
-        List<LoggedRequest> creations = fake.server.findAll(postRequestedFor(urlPathMatching(GraphFake.USER + "/mailFolders/inbox/childFolders")));
-        assertThat(creations).as("the folder id is kept").hasSize(1);
-        assertThat(creations.get(0).getBodyAsString()).contains("\"displayName\":\"Relais · SAV\"");
-        assertThat(fake.server.findAll(getRequestedFor(urlPathMatching(GraphFake.USER + "/mailFolders/inbox/childFolders")))).hasSize(1);
+        List<LoggedRequest> creations = fake.server.findAll(postRequestedFor(urlPathMatching(GraphFake.USER + "/mailFolders/.*/childFolders")));
+        assertThat(creations).as("the folder is created once, inside Relais").hasSize(1);
+        assertThat(creations.get(0).getUrl()).contains("/mailFolders/folder-relais/childFolders");
+        assertThat(creations.get(0).getBodyAsString()).contains("\"displayName\":\"SAV\"");
+        assertThat(fake.server.findAll(getRequestedFor(urlPathMatching(GraphFake.USER + "/mailFolders/.*/childFolders")))).hasSize(2);
         List<LoggedRequest> moves = fake.server.findAll(postRequestedFor(urlPathMatching(MESSAGE + "/move")));
-        assertThat(moves).hasSize(2).allSatisfy(m -> assertThat(
+        assertThat(moves).hasSize(3).allSatisfy(m -> assertThat(
                 // the SDK spells the action parameter DestinationId
                 equalToJson("{\"DestinationId\":\"folder-sav\"}").match(m.getBodyAsString()).isExactMatch()).isTrue());
         assertThat(fake.server.findAll(patchRequestedFor(urlPathMatching(MESSAGE)).withHeader("Prefer", equalTo("IdType=\"ImmutableId\""))))
-                .hasSize(2);
+                .hasSize(3);
+        assertThat(new GraphFolders(graph, properties, dataSource, java.time.Clock.systemUTC()).known())
+                .containsExactly(java.util.Map.entry("Relais/SAV", "folder-sav"));
     }
 
     @Test

@@ -54,8 +54,12 @@ class GraphSentAndDoneTest extends GraphTestBase {
                 message("m2", "b@example.fr", "Relais · SAV")), null, fake.deltaLink("inbox", "d1")))));
         fake.raw("m1", GraphFake.mime("m1"));
         fake.raw("m2", GraphFake.mime("m2"));
+        // the hub filed a mail into Relais/SAV before: that folder is watched
         fake.server.stubFor(get(urlPathMatching(GraphFake.USER + "/mailFolders/inbox/childFolders"))
-                .willReturn(okJson("{\"value\":[{\"id\":\"folder-sav\",\"displayName\":\"Relais · SAV\"}]}")));
+                .willReturn(okJson("{\"value\":[{\"id\":\"folder-relais\",\"displayName\":\"Relais\"}]}")));
+        fake.server.stubFor(get(urlPathMatching(GraphFake.USER + "/mailFolders/folder-relais/childFolders"))
+                .willReturn(okJson("{\"value\":[{\"id\":\"folder-sav\",\"displayName\":\"SAV\"}]}")));
+        new GraphFolders(graph, properties, dataSource, java.time.Clock.systemUTC()).idOf("Relais / SAV");
         fake.server.stubFor(initialDelta("folder-sav").willReturn(okJson(page(List.of(
                 message("m7", "c@example.fr", "Relais · SAV", "Relais · Traité"),
                 message("m8", "d@example.fr", "Relais · SAV")), null, fake.deltaLink("folder-sav", "f1")))));
@@ -64,7 +68,7 @@ class GraphSentAndDoneTest extends GraphTestBase {
 
         assertThat(receiver.ids()).containsExactly("m1", "m2");
         assertThat(staff.done).containsExactly("graph|m1|outlook", "graph|m7|outlook");
-        assertThat(deltas.load(GraphFake.MAILBOX, "folder:Relais · SAV").orElseThrow().url())
+        assertThat(deltas.load(GraphFake.MAILBOX, "folder:Relais/SAV").orElseThrow().url())
                 .isEqualTo(fake.deltaLink("folder-sav", "f1"));
         assertThat(fake.server.findAll(getRequestedFor(urlPathMatching(GraphFake.USER + "/messages/m7/\\$value"))))
                 .as("a filed mail is not fetched again").isEmpty();

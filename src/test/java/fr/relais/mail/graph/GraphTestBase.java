@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Graph transport's beans, built without Spring, with the real Graph SDK talking HTTP to {@link GraphFake}
@@ -18,7 +17,7 @@ import java.util.Map;
  */
 abstract class GraphTestBase {
 
-    static final String SAV_FOLDER = "Relais · SAV";
+    static final String SAV_FOLDER = "Relais/SAV";
 
     GraphFake fake;
     HikariDataSource dataSource;
@@ -54,8 +53,7 @@ abstract class GraphTestBase {
     OutlookProperties properties(List<String> staffAddresses) {
         return new OutlookProperties(GraphFake.TENANT, "client-1", "secret-1", GraphFake.MAILBOX, fake.graphUrl(), fake.root(),
                 Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofSeconds(5), 3, Duration.ofMillis(100), Duration.ofSeconds(10),
-                2, "inbox", staffAddresses, null, null,
-                Map.of("SAV", "Relais · SAV", "DEVIS", "Relais · Devis"), Map.of("SAV", SAV_FOLDER));
+                2, "inbox", staffAddresses, null);
     }
 
     /** A new set of beans over the same database: what a restart of the hub gives. */
@@ -63,18 +61,11 @@ abstract class GraphTestBase {
         sleeper = new Recording.Sleeper();
         tokens = new GraphAccessTokens(properties, Clock.systemUTC());
         graph = GraphClients.create(properties, new GraphHttpPolicy(tokens, properties, sleeper));
-        GraphFolders folders = new GraphFolders(graph, properties);
+        GraphFolders folders = new GraphFolders(graph, properties, dataSource, Clock.systemUTC());
         deltas = new GraphDeltaStore(dataSource, Clock.systemUTC());
         JdbcIdempotentRepository hubSent = new JdbcIdempotentRepository(dataSource, GraphConfig.HUB_SENT);
         sync = new GraphMailSync(graph, properties, deltas, folders, receiver, staff,
                 new JdbcIdempotentRepository(dataSource, GraphConfig.FETCHED), hubSent, status, Clock.systemUTC());
         mailbox = new GraphMailbox(graph, properties, folders, hubSent, Clock.systemUTC());
-    }
-
-    /** No category folder exists yet in the mailbox. */
-    void noCategoryFolder() {
-        fake.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(GraphFake.USER + "/mailFolders/inbox/childFolders"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"value\":[]}")));
     }
 }

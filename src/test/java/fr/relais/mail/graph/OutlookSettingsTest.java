@@ -47,10 +47,6 @@ class OutlookSettingsTest {
         assertThat(bound.initialWindow()).isEqualTo(Duration.ofDays(7));
         assertThat(bound.staffAddresses()).isEmpty();
         assertThat(bound.doneCategory()).isEqualTo("Relais · Traité");
-        assertThat(bound.categoryFor("SAV")).isEqualTo("Relais · SAV");
-        assertThat(bound.categoryFor("NON_TICKET")).isEqualTo("Relais · Hors ticket");
-        assertThat(bound.folderFor("RECLAMATION")).isEqualTo("Relais · Réclamation");
-        assertThat(bound.categories()).hasSize(8);
         assertThatThrownBy(bound::checkComplete).isInstanceOf(SettingException.class)
                 .hasMessageContaining("relais.outlook.tenant-id (RELAIS_OUTLOOK_TENANT_ID)");
     }
@@ -85,8 +81,8 @@ class OutlookSettingsTest {
             }
             commented = false;
         }
-        assertThat(settings).hasSize(18 + 8 + 8 + 2).contains("relais.outlook.client-secret", "relais.outlook.categories.sav",
-                "relais.outlook.folders.non-ticket", "relais.outlook.active");
+        assertThat(settings).hasSize(17 + 2).contains("relais.outlook.client-secret", "relais.outlook.done-category",
+                "relais.outlook.active", "relais.outlook.active-when.graph");
     }
 
     @Test
@@ -99,10 +95,10 @@ class OutlookSettingsTest {
     @Test
     void eachMissingRequiredSettingIsNamed() {
         OutlookProperties noSecret = new OutlookProperties("t", "c", " ", "contact@relais.fr", null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertThatThrownBy(noSecret::checkComplete).hasMessageContaining("relais.outlook.client-secret");
         OutlookProperties noMailbox = new OutlookProperties("t", "c", "s", null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertThatThrownBy(noMailbox::checkComplete).hasMessageContaining("relais.outlook.mailbox");
     }
 

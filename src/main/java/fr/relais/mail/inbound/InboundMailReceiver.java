@@ -1,0 +1,71 @@
+package fr.relais.mail.inbound;
+
+import fr.relais.mail.transport.MailReceiver;
+import fr.relais.mail.transport.ReceivedMail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The single entry of the mail pipeline for every transport. The raw mail is inserted in a transaction of
+ * its own (a duplicate (transport, sourceId) is refused by the table's unique key: nothing else is done),
+ * THEN its row id is sent to the processing queue. A crash between the two leaves a RECEIVED row that
+ * {@link #requeueStale()} queues again (at start and periodically, from the route mail-inbound-requeue);
+ * processing is idempotent, so a mail queued twice is processed once.
+ */
+@Component("mailReceiver")
+public class InboundMailReceiver implements MailReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMailReceiver.class);
+    private static final int REQUEUE_BATCH = 500;
+
+    private final InboundMails mails;
+    private final JmsTemplate jms;
+    private final InboundMailProperties properties;
+    private final MessageIdSniffer sniffer = new MessageIdSniffer();
+    private final Clock clock;
+
+    public InboundMailReceiver(InboundMails mails, ConnectionFactory connectionFactory, InboundMailProperties properties) {
+        this.mails = mails;
+        this.jms = new JmsTemplate(connectionFactory);
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public boolean receive(ReceivedMail mail) {
+        Optional<Long> id = mails.insert(mail.transport(), mail.direction().name(), mail.sourceId(),
+                sniffer.messageId(mail.raw()), mail.raw(), mail.receivedAt());
+        if (id.isEmpty()) {
+            LOG.debug("mail {} {} already received", mail.transport(), mail.sourceId());
+            return false;
+        }
+        queue(id.get());
+        return true;
+    }
+
+    private void queue(long id) {
+        jms.convertAndSend(properties.queue(), Long.toString(id));
+    }
+
+    /**
+     * Queues again the mails still waiting after {@code relais.mail.inbound.requeue-after} (stored but never
+     * queued, or processed but not yet filed in the mailbox). Returns how many were queued.
+     */
+    public int requeueStale() {
+        Instant now = Instant.now(clock);
+        List<Long> ids = mails.takeStale(now.minus(properties.requeueAfter()), now, REQUEUE_BATCH);
+        ids.forEach(this::queue);
+        if (!ids.isEmpty()) {
+            LOG.info("queued again {} inbound mail(s) left waiting", ids.size());
+        }
+        return ids.size();
+    }
+}

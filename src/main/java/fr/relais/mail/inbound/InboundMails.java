@@ -1,0 +1,220 @@
+package fr.relais.mail.inbound;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import fr.relais.store.SqlValues;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The inbound_mail table: raw mails as the transports stored them, and what each became. */
+@Repository
+public class InboundMails {
+
+    static final int SOURCE_ID_MAX = 1000;
+    static final String COLUMNS = "id, transport, direction, source_id, message_id, size_bytes, received_at, status,"
+            + " from_address, subject, ticket_id, ticket_message_id, category, urgency, classification_explanation,"
+            + " customer_id, processed_at, filed_at, problems";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate newTransaction;
+    private final DataSource dataSource;
+
+    public InboundMails(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(dataSource);
+        this.newTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The key under which a source id is unique for its transport. */
+    public static String sourceKey(String sourceId) {
+        return DigestUtils.sha256Hex(sourceId);
+    }
+
+    /**
+     * Inserts a raw mail in a transaction of its own (committed when this returns).
+     *
+     * @return the new row's id, or empty when (transport, sourceId) was already stored
+     */
+    public Optional<Long> insert(String transport, String direction, String sourceId, String messageId, byte[] raw,
+                                 Instant receivedAt) {
+        var params = new MapSqlParameterSource()
+                .addValue("transport", transport)
+                .addValue("direction", direction)
+                .addValue("sourceId", cut(sourceId, SOURCE_ID_MAX))
+                .addValue("sourceKey", sourceKey(sourceId))
+                .addValue("messageId", cut(messageId, 1000))
+                .addValue("raw", raw)
+                .addValue("size", (long) raw.length)
+                .addValue("receivedAt", SqlValues.utc(receivedAt))
+                .addValue("status", InboundMail.RECEIVED);
+        try {
+            return newTransaction.execute(status -> {
+                var keys = new GeneratedKeyHolder();
+                named.update("INSERT INTO inbound_mail (transport, direction, source_id, source_key, message_id, raw_mime,"
+                        + " size_bytes, received_at, queued_at, status) VALUES (:transport, :direction, :sourceId,"
+                        + " :sourceKey, :messageId, :raw, :size, :receivedAt, :receivedAt, :status)", params, keys,
+                        new String[] {"id"});
+                return Optional.of(keys.getKey().longValue());
+            });
+        } catch (DuplicateKeyException duplicate) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<InboundMail> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_mail WHERE id = ?", MAPPER, id).stream().findFirst();
+    }
+
+    /** The row locked for update (inside the processing transaction): two consumers never process one mail. */
+    public Optional<InboundMail> lock(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_mail WHERE id = ? FOR UPDATE", MAPPER, id).stream()
+                .findFirst();
+    }
+
+    public Optional<InboundMail> findBySource(String transport, String sourceId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_mail WHERE transport = ? AND source_key = ?", MAPPER,
+                transport, sourceKey(sourceId)).stream().findFirst();
+    }
+
+    public Optional<byte[]> raw(long id) {
+        return jdbc.query("SELECT raw_mime FROM inbound_mail WHERE id = ?", (rs, n) -> rs.getBytes(1), id).stream()
+                .findFirst();
+    }
+
+    /** What processing found out and decided, in the caller's transaction. */
+    public void markProcessed(long id, Processed p, Instant at) {
+        jdbc.update("UPDATE inbound_mail SET status = ?, from_address = ?, subject = ?, thread_conversation = ?,"
+                        + " ticket_id = ?, ticket_message_id = ?, category = ?, urgency = ?,"
+                        + " classification_explanation = ?, customer_id = ?, processed_at = ?, problems = ?"
+                        + " WHERE id = ?",
+                p.status(), cut(p.fromAddress(), 320), cut(p.subject(), 1000), p.threadConversation(), p.ticketId(),
+                p.ticketMessageId(), p.category(), p.urgency(), p.explanation(), p.customerId(), SqlValues.utc(at),
+                p.problems(), id);
+    }
+
+    public void markFiled(long id, Instant at) {
+        jdbc.update("UPDATE inbound_mail SET filed_at = ? WHERE id = ?", SqlValues.utc(at), id);
+    }
+
+    /**
+     * Rows waiting too long: still RECEIVED, or processed but not yet filed in the mailbox, queued before
+     * {@code before}. Their queued_at is moved to now so that the next sweep does not take them again at once.
+     */
+    public List<Long> takeStale(Instant before, Instant now, int limit) {
+        List<Long> ids = jdbc.query("SELECT id FROM inbound_mail WHERE queued_at < ? AND (status = 'RECEIVED'"
+                        + " OR (filed_at IS NULL AND status IN ('TICKET', 'JOINED', 'NON_TICKET', 'UNREADABLE')))"
+                        + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, n) -> rs.getLong(1), SqlValues.utc(before));
+        for (Long id : ids) {
+            jdbc.update("UPDATE inbound_mail SET queued_at = ? WHERE id = ?", SqlValues.utc(now), id);
+        }
+        return ids;
+    }
+
+    /** The tickets of recent mails from this sender (newest first), for the "same sender, similar subject" rule. */
+    public List<SenderMail> recentFromSender(String fromAddress, Instant since) {
+        return jdbc.query("SELECT ticket_id, subject, received_at FROM inbound_mail WHERE from_address = ?"
+                        + " AND received_at >= ? AND ticket_id IS NOT NULL ORDER BY received_at DESC FETCH FIRST 20 ROWS ONLY",
+                (rs, n) -> new SenderMail(rs.getLong(1), rs.getString(2), SqlValues.instant(rs, "received_at")),
+                fromAddress, SqlValues.utc(since));
+    }
+
+    /** The ticket of an earlier mail of the same Outlook conversation, if any. */
+    public Optional<Long> ticketOfConversation(String conversation) {
+        return jdbc.query("SELECT ticket_id FROM inbound_mail WHERE thread_conversation = ? AND ticket_id IS NOT NULL"
+                + " ORDER BY id FETCH FIRST 1 ROWS ONLY", (rs, n) -> rs.getLong(1), conversation).stream().findFirst();
+    }
+
+    /** The ticket of an earlier stored mail with this Message-ID, if any. */
+    public Optional<Long> ticketOfMessageId(String messageId) {
+        return jdbc.query("SELECT ticket_id FROM inbound_mail WHERE message_id = ? AND ticket_id IS NOT NULL"
+                + " ORDER BY id FETCH FIRST 1 ROWS ONLY", (rs, n) -> rs.getLong(1), messageId).stream().findFirst();
+    }
+
+    /** Search for the API: by status, sender (substring), text in the subject or sender; newest first. */
+    public List<InboundMail> search(String status, String from, String q, int page, int size) {
+        var where = new ArrayList<String>();
+        var params = new MapSqlParameterSource();
+        if (status != null && !status.isBlank()) {
+            where.add("status = :status");
+            params.addValue("status", status.strip().toUpperCase(Locale.ROOT));
+        }
+        if (from != null && !from.isBlank()) {
+            where.add("from_address LIKE :from");
+            params.addValue("from", "%" + like(from.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (q != null && !q.isBlank()) {
+            where.add("(LOWER(subject) LIKE :q OR from_address LIKE :q)");
+            params.addValue("q", "%" + like(q.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String sql = "SELECT " + COLUMNS + " FROM inbound_mail"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY id DESC OFFSET " + ((long) page * size) + " ROWS FETCH FIRST " + size + " ROWS ONLY";
+        return named.query(sql, params, MAPPER);
+    }
+
+    public long count(String status) {
+        Long n = status == null ? jdbc.queryForObject("SELECT COUNT(*) FROM inbound_mail", Long.class)
+                : jdbc.queryForObject("SELECT COUNT(*) FROM inbound_mail WHERE status = ?", Long.class, status);
+        return n == null ? 0 : n;
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "").replace("%", "").replace("_", "");
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** A recent mail of a sender and the ticket it went to. */
+    public record SenderMail(long ticketId, String subject, Instant receivedAt) {
+    }
+
+    /** What processing decided for a mail. */
+    public record Processed(String status, String fromAddress, String subject, String threadConversation,
+                            Long ticketId, Long ticketMessageId, String category, String urgency, String explanation,
+                            Long customerId, String problems) {
+    }
+
+    private static final RowMapper<InboundMail> MAPPER = InboundMails::map;
+
+    private static InboundMail map(ResultSet rs, int n) throws SQLException {
+        return new InboundMail(rs.getLong("id"), rs.getString("transport"), rs.getString("direction"),
+                rs.getString("source_id"), rs.getString("message_id"), rs.getLong("size_bytes"),
+                SqlValues.instant(rs, "received_at"), rs.getString("status"), rs.getString("from_address"),
+                rs.getString("subject"), longOrNull(rs, "ticket_id"), longOrNull(rs, "ticket_message_id"),
+                rs.getString("category"), rs.getString("urgency"), rs.getString("classification_explanation"),
+                longOrNull(rs, "customer_id"), SqlValues.instant(rs, "processed_at"),
+                SqlValues.instant(rs, "filed_at"), rs.getString("problems"));
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+}

@@ -1,0 +1,10 @@
+package fr.relais.mail.inbound;
+
+import fr.relais.store.TestDatabase;
+
+class InboundMailsPostgresTest extends AbstractInboundMailsTest {
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}

@@ -72,6 +72,14 @@ public class GraphFolders {
         return folders;
     }
 
+    /** Forgets a folder that no longer exists. */
+    public void forget(String path) {
+        String normalised = normalise(path);
+        ids.remove(normalised);
+        jdbc.update("DELETE FROM graph_folder WHERE mailbox = :mailbox AND path = :path",
+                new MapSqlParameterSource("mailbox", mailbox).addValue("path", normalised));
+    }
+
     private String childOf(String parentId, String name) {
         Optional<String> found = find(parentId, name);
         if (found.isPresent()) {

@@ -83,24 +83,45 @@ public class GraphHttpPolicy implements Interceptor {
                 continue;
             }
             if (status != 429 && status < 500) {
-                return response;
+                return status >= 400 ? structured(response) : response;
             }
             if (retries >= maxRetries) {
                 LOG.warn("Graph {} {}: {} after {} retries, giving up", original.method(), path(original), status, retries);
-                return response;
+                return structured(response);
             }
             Duration retryAfter = retryAfter(response.header("Retry-After"));
             Duration wait = retryAfter != null ? retryAfter : backoff(retries + 1);
             if (wait.compareTo(maxWait) > 0) {
                 LOG.warn("Graph {} {}: {} asks to wait {}, more than relais.outlook.max-retry-wait ({}): giving up for now",
                         original.method(), path(original), status, wait, maxWait);
-                return response;
+                return structured(response);
             }
             retries++;
             LOG.warn("Graph {} {}: {}; retry {}/{} in {}", original.method(), path(original), status, retries, maxRetries, wait);
             response.close();
             pause(wait);
         }
+    }
+
+    /**
+     * An error answer that is not JSON (a proxy's HTML page, an empty body) would reach the SDK as "text does
+     * not support structured data", losing the status: it is turned into a Graph error body that names it.
+     */
+    static Response structured(Response response) throws IOException {
+        okhttp3.MediaType type = response.body() == null ? null : response.body().contentType();
+        if (type != null && "json".equalsIgnoreCase(type.subtype())) {
+            return response;
+        }
+        String text = response.body() == null ? "" : response.body().string();
+        String message = (response.code() + " " + response.message() + " " + text.strip()).strip();
+        if (message.length() > 300) {
+            message = message.substring(0, 300);
+        }
+        String json = "{\"error\":{\"code\":\"Http" + response.code() + "\",\"message\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(message) + "}}";
+        return response.newBuilder()
+                .body(okhttp3.ResponseBody.create(json, okhttp3.MediaType.get("application/json")))
+                .header("Content-Type", "application/json").build();
     }
 
     /** The SDK streams request bodies once; a retry must send the same bytes again. */

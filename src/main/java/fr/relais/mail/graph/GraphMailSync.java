@@ -115,7 +115,19 @@ public class GraphMailSync {
     private List<Round> inboxRounds() {
         List<Round> rounds = new java.util.ArrayList<>();
         rounds.add(sync(INBOX, INBOX, this::inboxMessage));
-        folders.known().forEach((path, id) -> rounds.add(sync("folder:" + path, id, this::filedMessage)));
+        folders.known().forEach((path, id) -> {
+            try {
+                rounds.add(sync("folder:" + path, id, this::filedMessage));
+            } catch (ApiException e) {
+                if (e.getResponseStatusCode() != 404) {
+                    throw e;
+                }
+                // Claire deleted or renamed the folder away: stop watching it (filing creates it again if needed)
+                LOG.warn("Folder {} no longer exists in the shared mailbox: no longer watched", path);
+                folders.forget(path);
+                deltas.reset(mailbox, "folder:" + path);
+            }
+        });
         return rounds;
     }
 

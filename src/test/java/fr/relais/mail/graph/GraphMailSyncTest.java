@@ -167,6 +167,18 @@ class GraphMailSyncTest extends GraphTestBase {
     }
 
     @Test
+    void anErrorPageThatIsNotJsonKeepsItsStatus() {
+        fake.server.stubFor(initialDelta(INBOX).willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Bad gateway</body></html>")));
+
+        assertThatThrownBy(() -> sync.pollInbox()).isInstanceOfSatisfying(com.microsoft.kiota.ApiException.class, e -> {
+            assertThat(e.getResponseStatusCode()).isEqualTo(502);
+            assertThat(e.getMessage()).contains("Bad gateway");
+        });
+        assertThat(status.polls().get("inbox").error()).startsWith("HTTP 502");
+    }
+
+    @Test
     void throttledWithRetryAfterThenServed() {
         fake.server.stubFor(initialDelta(INBOX).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")

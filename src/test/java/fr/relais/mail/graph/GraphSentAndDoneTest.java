@@ -72,5 +72,17 @@ class GraphSentAndDoneTest extends GraphTestBase {
                 .isEqualTo(fake.deltaLink("folder-sav", "f1"));
         assertThat(fake.server.findAll(getRequestedFor(urlPathMatching(GraphFake.USER + "/messages/m7/\\$value"))))
                 .as("a filed mail is not fetched again").isEmpty();
+
+        // Claire deletes the folder: it is no longer watched, and the inbox goes on
+        fake.server.stubFor(GraphFake.deltaWithDeltaToken("folder-sav", "f1").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"ErrorItemNotFound\",\"message\":\"The specified object was not found in the store.\"}}")));
+        fake.server.stubFor(GraphFake.deltaWithDeltaToken("inbox", "d1").willReturn(okJson(page(List.of(), null, fake.deltaLink("inbox", "d1")))));
+
+        sync.pollInbox();
+
+        assertThat(status.healthy()).isTrue();
+        assertThat(new GraphFolders(graph, properties, dataSource, java.time.Clock.systemUTC()).known()).isEmpty();
+        assertThat(deltas.load(GraphFake.MAILBOX, "folder:Relais/SAV")).isEmpty();
     }
 }

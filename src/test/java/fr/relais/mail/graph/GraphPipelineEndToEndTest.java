@@ -1,0 +1,134 @@
+package fr.relais.mail.graph;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.relais.mail.inbound.InboundMail;
+import fr.relais.mail.inbound.InboundMails;
+import fr.relais.support.HubTestSupport;
+import fr.relais.ticket.Ticket;
+import fr.relais.ticket.TicketService;
+import fr.relais.ticket.TicketStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static fr.relais.mail.graph.GraphFake.deltaWithDeltaToken;
+import static fr.relais.mail.graph.GraphFake.initialDelta;
+import static fr.relais.mail.graph.GraphFake.message;
+import static fr.relais.mail.graph.GraphFake.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole hub with relais.mail.transport=graph and the real mail pipeline: a mail in the fake Exchange inbox
+ * becomes a ticket, the original is filed (categories, flag, folder) through Graph, and the done category set
+ * in Outlook resolves the ticket. Own context (own ports and data folder).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class GraphPipelineEndToEndTest {
+
+    static final GraphFake FAKE = new GraphFake().start();
+    static final Path DATA_DIR = tempDir();
+    static final String ID = "AAMkAGI2TG93AAA-e2e-1";
+
+    @Autowired
+    InboundMails mails;
+    @Autowired
+    TicketService tickets;
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        FAKE.token("token-1");
+        FAKE.server.stubFor(initialDelta("inbox").willReturn(okJson(page(List.of(message(ID, "client@example.fr")),
+                null, FAKE.deltaLink("inbox", "d1")))));
+        FAKE.server.stubFor(deltaWithDeltaToken("inbox", "d1").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("inbox", "d1")))));
+        FAKE.server.stubFor(initialDelta("sentitems").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("sentitems", "s1")))));
+        FAKE.server.stubFor(deltaWithDeltaToken("sentitems", "s1").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("sentitems", "s1")))));
+        FAKE.raw(ID, "From: Mme Durand <client@example.fr>\r\nTo: contact@relais.fr\r\nSubject: Plus de chauffage\r\n"
+                + "Message-ID: <e2e-1@mail.example>\r\nDate: Thu, 03 Dec 2026 08:00:00 +0100\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Bonjour, notre chaudière est en panne, plus de chauffage ni d'eau chaude depuis ce matin.\r\n"
+                + "Pouvez-vous envoyer un technicien ? Mme Durand, 12 rue des Alpes, Annecy. 06 12 34 56 78\r\n");
+        FAKE.server.stubFor(get(urlPathMatching(GraphFake.USER + "/mailFolders/.+/childFolders")).willReturn(okJson("{\"value\":[]}")));
+        FAKE.server.stubFor(post(urlPathMatching(GraphFake.USER + "/mailFolders/.+/childFolders"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"folder-new\",\"displayName\":\"x\"}")));
+        FAKE.server.stubFor(initialDelta("folder-new").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("folder-new", "f1")))));
+        FAKE.server.stubFor(deltaWithDeltaToken("folder-new", "f1").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("folder-new", "f1")))));
+        FAKE.server.stubFor(patch(urlPathMatching(GraphFake.USER + "/messages/" + ID)).willReturn(okJson("{\"id\":\"" + ID + "\"}")));
+        FAKE.server.stubFor(post(urlPathMatching(GraphFake.USER + "/messages/" + ID + "/move")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"" + ID + "\"}")));
+        FAKE.server.stubFor(post(urlPathMatching(GraphFake.USER + "/sendMail")).willReturn(aResponse().withStatus(202)));
+
+        registry.add("relais.data-dir", DATA_DIR::toString);
+        registry.add("relais.security.admin-password", () -> HubTestSupport.PASSWORD);
+        registry.add("relais.mail.smtp-port", HubTestSupport::freePort);
+        registry.add("relais.mail.imap-port", HubTestSupport::freePort);
+        registry.add("relais.mail.transport", () -> "graph");
+        registry.add("relais.mail.imap.enabled", () -> "false");
+        registry.add("relais.outlook.tenant-id", () -> GraphFake.TENANT);
+        registry.add("relais.outlook.client-id", () -> "client-1");
+        registry.add("relais.outlook.client-secret", () -> "secret-1");
+        registry.add("relais.outlook.mailbox", () -> GraphFake.MAILBOX);
+        registry.add("relais.outlook.base-url", FAKE::graphUrl);
+        registry.add("relais.outlook.authority", FAKE::root);
+        registry.add("relais.outlook.poll-interval", () -> "500ms");
+        registry.add("relais.outlook.max-retries", () -> 1);
+        registry.add("relais.outlook.retry-backoff", () -> "10ms");
+    }
+
+    @AfterAll
+    static void stopFake() {
+        FAKE.stop();
+    }
+
+    @Test
+    void aMailInExchangeBecomesATicketIsFiledAndIsResolvedByTheDoneCategory() {
+        InboundMail stored = await().atMost(Duration.ofSeconds(60)).until(
+                () -> mails.findBySource("graph", ID).filter(m -> m.ticketId() != null && m.filedAt() != null).orElse(null),
+                m -> m != null);
+        Ticket ticket = tickets.findById(stored.ticketId()).orElseThrow();
+        assertThat(stored.direction()).isEqualTo("INBOUND");
+        assertThat(ticket.status()).isNotIn(TicketStatus.RESOLVED, TicketStatus.CLOSED);
+
+        List<LoggedRequest> patches = FAKE.server.findAll(patchRequestedFor(urlPathMatching(GraphFake.USER + "/messages/" + ID)));
+        assertThat(patches).isNotEmpty();
+        assertThat(patches.get(0).getBodyAsString()).contains("\"categories\":[\"Relais · ");
+        assertThat(FAKE.server.findAll(postRequestedFor(urlPathMatching(GraphFake.USER + "/messages/" + ID + "/move")))).isNotEmpty();
+
+        // Claire sets the done category in Outlook: the next delta reports the change
+        FAKE.server.stubFor(deltaWithDeltaToken("inbox", "d1").willReturn(okJson(page(
+                List.of(message(ID, "client@example.fr", "Relais · SAV", "Relais · Traité")), null, FAKE.deltaLink("inbox", "d2")))));
+        FAKE.server.stubFor(deltaWithDeltaToken("inbox", "d2").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("inbox", "d2")))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(tickets.findById(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("relais-graph-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -249,6 +249,19 @@ class GraphMailSyncTest extends GraphTestBase {
     }
 
     @Test
+    void aRefusedSecretFailsThePollWithTheReasonButNotTheSecret() {
+        fake.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/" + GraphFake.TENANT + "/oauth2/v2.0/token"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\"}")));
+
+        assertThatThrownBy(() -> sync.pollInbox()).isInstanceOf(GraphUnavailableException.class)
+                .hasMessageContaining("invalid_client").hasMessageContaining("AADSTS7000215")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-1"));
+        assertThat(fake.server.findAll(getRequestedFor(urlPathMatching("/v1.0/.*")))).isEmpty();
+        assertThat(status.polls().get("inbox").error()).contains("invalid_client");
+    }
+
+    @Test
     void aLostDeltaStateStartsTheFolderAgain() {
         twoPages();
         sync.pollInbox();

@@ -102,7 +102,7 @@ class GraphPipelineEndToEndTest {
     }
 
     @Test
-    void aMailInExchangeBecomesATicketIsFiledAndIsResolvedByTheDoneCategory() {
+    void aMailInExchangeBecomesATicketIsFiledJoinedByClairesReplyAndResolvedByTheDoneCategory() {
         InboundMail stored = await().atMost(Duration.ofSeconds(60)).until(
                 () -> mails.findBySource("graph", ID).filter(m -> m.ticketId() != null && m.filedAt() != null).orElse(null),
                 m -> m != null);
@@ -114,6 +114,23 @@ class GraphPipelineEndToEndTest {
         assertThat(patches).isNotEmpty();
         assertThat(patches.get(0).getBodyAsString()).contains("\"categories\":[\"Relais · ");
         assertThat(FAKE.server.findAll(postRequestedFor(urlPathMatching(GraphFake.USER + "/messages/" + ID + "/move")))).isNotEmpty();
+
+        // Claire answers from Outlook: her reply, in Sent Items, joins the ticket as an outgoing message
+        String reply = "AAMkAGI2TG93AAA-sent-1";
+        FAKE.raw(reply, "From: Relais <contact@relais.fr>\r\nTo: client@example.fr\r\nSubject: RE: Plus de chauffage ["
+                + ticket.reference() + "]\r\nMessage-ID: <reply-1@relais.fr>\r\nIn-Reply-To: <e2e-1@mail.example>\r\n"
+                + "References: <e2e-1@mail.example>\r\nDate: Thu, 03 Dec 2026 09:00:00 +0100\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nBonjour, un technicien passe cet après-midi. Claire\r\n");
+        FAKE.server.stubFor(deltaWithDeltaToken("sentitems", "s1").willReturn(okJson(page(
+                List.of(GraphFake.sentMessage(reply, "contact@relais.fr", "reply-1@relais.fr")), null, FAKE.deltaLink("sentitems", "s2")))));
+        FAKE.server.stubFor(deltaWithDeltaToken("sentitems", "s2").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("sentitems", "s2")))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tickets.messages(ticket.id()))
+                .anySatisfy(m -> {
+                    assertThat(m.direction()).isEqualTo(fr.relais.ticket.MessageDirection.OUT);
+                    assertThat(m.bodyText()).contains("un technicien passe cet après-midi");
+                }));
+        assertThat(mails.findBySource("graph", reply).orElseThrow().direction()).isEqualTo("STAFF_REPLY");
 
         // Claire sets the done category in Outlook: the next delta reports the change
         FAKE.server.stubFor(deltaWithDeltaToken("inbox", "d1").willReturn(okJson(page(

@@ -1,6 +1,14 @@
 package fr.relais.mail.graph;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.relais.mail.transport.Mailbox;
+import fr.relais.support.Http;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import fr.relais.mail.inbound.InboundMail;
 import fr.relais.mail.inbound.InboundMails;
 import fr.relais.support.HubTestSupport;
@@ -39,8 +47,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole hub with relais.mail.transport=graph and the real mail pipeline: a mail in the fake Exchange inbox
- * becomes a ticket, the original is filed (categories, flag, folder) through Graph, and the done category set
- * in Outlook resolves the ticket. Own context (own ports and data folder).
+ * becomes a ticket, the original is filed (categories, flag, folder) through Graph, a failing Sent Items poll is
+ * visible (route error, outlook health DOWN with the reason) and recovers, Claire's reply from Sent Items joins
+ * the ticket, and the done category set in Outlook resolves it. Own context (own ports and data folder), so it
+ * never meets the shared hub of {@link HubTestSupport}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -50,6 +60,12 @@ class GraphPipelineEndToEndTest {
     static final Path DATA_DIR = tempDir();
     static final String ID = "AAMkAGI2TG93AAA-e2e-1";
 
+    @LocalServerPort
+    int port;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    Mailbox mailbox;
     @Autowired
     InboundMails mails;
     @Autowired
@@ -61,8 +77,9 @@ class GraphPipelineEndToEndTest {
         FAKE.server.stubFor(initialDelta("inbox").willReturn(okJson(page(List.of(message(ID, "client@example.fr")),
                 null, FAKE.deltaLink("inbox", "d1")))));
         FAKE.server.stubFor(deltaWithDeltaToken("inbox", "d1").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("inbox", "d1")))));
-        FAKE.server.stubFor(initialDelta("sentitems").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("sentitems", "s1")))));
-        FAKE.server.stubFor(deltaWithDeltaToken("sentitems", "s1").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("sentitems", "s1")))));
+        // Sent Items fail at first: the sent route errors, the outlook health goes DOWN with the reason
+        FAKE.server.stubFor(initialDelta("sentitems").willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"InternalServerError\",\"message\":\"sent items unavailable\"}}")));
         FAKE.raw(ID, "From: Mme Durand <client@example.fr>\r\nTo: contact@relais.fr\r\nSubject: Plus de chauffage\r\n"
                 + "Message-ID: <e2e-1@mail.example>\r\nDate: Thu, 03 Dec 2026 08:00:00 +0100\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
@@ -106,6 +123,7 @@ class GraphPipelineEndToEndTest {
         InboundMail stored = await().atMost(Duration.ofSeconds(60)).until(
                 () -> mails.findBySource("graph", ID).filter(m -> m.ticketId() != null && m.filedAt() != null).orElse(null),
                 m -> m != null);
+        assertThat(mailbox).isInstanceOf(GraphMailbox.class);
         Ticket ticket = tickets.findById(stored.ticketId()).orElseThrow();
         assertThat(stored.direction()).isEqualTo("INBOUND");
         assertThat(ticket.status()).isNotIn(TicketStatus.RESOLVED, TicketStatus.CLOSED);
@@ -115,13 +133,26 @@ class GraphPipelineEndToEndTest {
         assertThat(patches.get(0).getBodyAsString()).contains("\"categories\":[\"Relais · ");
         assertThat(FAKE.server.findAll(postRequestedFor(urlPathMatching(GraphFake.USER + "/messages/" + ID + "/move")))).isNotEmpty();
 
-        // Claire answers from Outlook: her reply, in Sent Items, joins the ticket as an outgoing message
+        // the failing Sent Items poll is visible, keeps its route started, and does not hold the inbox back
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode outlook = outlookHealth();
+            assertThat(outlook.path("status").asText()).isEqualTo("DOWN");
+            assertThat(outlook.path("details").path("polls").path("sentitems").path("error").asText()).contains("500", "sent items unavailable");
+            assertThat(outlook.path("details").path("polls").path("inbox").path("ok").asBoolean()).isTrue();
+        });
+        assertThat(camel.getRouteController().getRouteStatus("mail-graph-sent")).isEqualTo(ServiceStatus.Started);
+        assertThat(camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedRoute("mail-graph-sent").getFailuresHandled()).isPositive();
+        assertThat(camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedRoute("mail-graph-inbox").getFailuresHandled()).isZero();
+
+        // Sent Items come back with Claire's reply from Outlook: it joins the ticket as an outgoing message
         String reply = "AAMkAGI2TG93AAA-sent-1";
         FAKE.raw(reply, "From: Relais <contact@relais.fr>\r\nTo: client@example.fr\r\nSubject: RE: Plus de chauffage ["
                 + ticket.reference() + "]\r\nMessage-ID: <reply-1@relais.fr>\r\nIn-Reply-To: <e2e-1@mail.example>\r\n"
                 + "References: <e2e-1@mail.example>\r\nDate: Thu, 03 Dec 2026 09:00:00 +0100\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\nBonjour, un technicien passe cet après-midi. Claire\r\n");
-        FAKE.server.stubFor(deltaWithDeltaToken("sentitems", "s1").willReturn(okJson(page(
+        FAKE.server.stubFor(initialDelta("sentitems").willReturn(okJson(page(
                 List.of(GraphFake.sentMessage(reply, "contact@relais.fr", "reply-1@relais.fr")), null, FAKE.deltaLink("sentitems", "s2")))));
         FAKE.server.stubFor(deltaWithDeltaToken("sentitems", "s2").willReturn(okJson(page(List.of(), null, FAKE.deltaLink("sentitems", "s2")))));
 
@@ -131,6 +162,7 @@ class GraphPipelineEndToEndTest {
                     assertThat(m.bodyText()).contains("un technicien passe cet après-midi");
                 }));
         assertThat(mails.findBySource("graph", reply).orElseThrow().direction()).isEqualTo("STAFF_REPLY");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outlookHealth().path("status").asText()).isEqualTo("UP"));
 
         // Claire sets the done category in Outlook: the next delta reports the change
         FAKE.server.stubFor(deltaWithDeltaToken("inbox", "d1").willReturn(okJson(page(
@@ -139,6 +171,11 @@ class GraphPipelineEndToEndTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(tickets.findById(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED));
+    }
+
+    private JsonNode outlookHealth() throws IOException {
+        var response = Http.basic(HubTestSupport.ADMIN, HubTestSupport.PASSWORD).get("http://localhost:" + port + "/actuator/health");
+        return new ObjectMapper().readTree(response.body()).path("components").path("outlook");
     }
 
     private static Path tempDir() {

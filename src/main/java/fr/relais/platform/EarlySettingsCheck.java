@@ -16,6 +16,8 @@ public class EarlySettingsCheck implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         oneOf(environment, "relais.broker.mode", Set.of("embedded", "native"),
                 "'embedded' (in the hub) or 'native' (an external Artemis at relais.broker.url)");
+        oneOf(environment, "relais.mail.transport", Set.of("imap", "graph"),
+                "'imap' (IMAP/SMTP, connectors/mail.yaml) or 'graph' (Microsoft Graph, connectors/outlook.yaml)");
         oneOf(environment, "relais.demo", Set.of("true", "false"), "true or false");
     }
 

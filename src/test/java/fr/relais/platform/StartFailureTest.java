@@ -50,9 +50,17 @@ class StartFailureTest {
 
     @Test
     void productionNeedsAnAdminPassword() {
-        assertThat(failureOf("--relais.demo=false", "--relais.mail.embedded=true", "--relais.share.create=true"))
+        assertThat(failureOf("--relais.demo=false", "--relais.mail.embedded=true", "--relais.share.create=true",
+                "--relais.mail.signing-key=a-test-signing-key-of-32-chars!!"))
                 .contains("relais.security.admin-password (RELAIS_SECURITY_ADMIN_PASSWORD): is required outside demo mode")
                 .contains("at least 12 characters");
+    }
+
+    @Test
+    void anUnknownMailTransportIsNamed() {
+        assertThat(failureOf("--relais.mail.transport=pop3"))
+                .contains("relais.mail.transport (RELAIS_MAIL_TRANSPORT): 'pop3' is not a valid value")
+                .contains("'imap'");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 
 /**
@@ -63,6 +64,8 @@ public class StartReport {
         s.append("  Metrics           ").append(base).append("/actuator/prometheus (login required)").append(nl);
         s.append("  Jolokia           ").append(base).append("/actuator/jolokia (login required)").append(nl);
         s.append("  Tickets API       ").append(base).append("/api/tickets").append(nl);
+        s.append("  Mails API         ").append(base).append("/api/mails (every inbound mail and what it became)").append(nl);
+        s.append("  Outbox            ").append(base).append("/api/outbox (mails the hub could not send)").append(nl);
         s.append("  Dead letters      ").append(base).append("/api/dead-letters").append(nl);
         s.append("  Login             user '").append(admin.user()).append("', password ")
                 .append(admin.generated()
@@ -88,8 +91,15 @@ public class StartReport {
         }
         s.append(nl);
         s.append("  Share             ").append(share.root()).append(nl);
-        s.append("  Routes            ").append(camel.getRoutes().size()).append(" started: ")
-                .append(String.join(", ", camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList())).append(nl);
+        List<String> started = camel.getRoutes().stream().map(r -> r.getRouteId())
+                .filter(id -> camel.getRouteController().getRouteStatus(id).isStarted()).sorted().toList();
+        List<String> stopped = camel.getRoutes().stream().map(r -> r.getRouteId())
+                .filter(id -> !started.contains(id)).sorted().toList();
+        s.append("  Routes            ").append(started.size()).append(" started: ").append(String.join(", ", started));
+        if (!stopped.isEmpty()) {
+            s.append("; not started (by configuration): ").append(String.join(", ", stopped));
+        }
+        s.append(nl);
         s.append("==================================================================");
         return s.toString();
     }

@@ -91,13 +91,13 @@ public class StartReport {
         }
         s.append(nl);
         s.append("  Share             ").append(share.root()).append(nl);
-        List<String> started = camel.getRoutes().stream().map(r -> r.getRouteId())
+        List<String> startedRoutes = camel.getRoutes().stream().map(r -> r.getRouteId())
                 .filter(id -> camel.getRouteController().getRouteStatus(id).isStarted()).sorted().toList();
         List<String> stopped = camel.getRoutes().stream().map(r -> r.getRouteId())
-                .filter(id -> !started.contains(id)).sorted().toList();
-        s.append("  Routes            ").append(started.size()).append(" started: ").append(String.join(", ", started));
+                .filter(id -> !startedRoutes.contains(id)).sorted().toList();
+        s.append("  Routes            ").append(startedRoutes.size()).append(" startedRoutes: ").append(String.join(", ", startedRoutes));
         if (!stopped.isEmpty()) {
-            s.append("; not started (by configuration): ").append(String.join(", ", stopped));
+            s.append("; not startedRoutes (by configuration): ").append(String.join(", ", stopped));
         }
         s.append(nl);
         s.append("==================================================================");

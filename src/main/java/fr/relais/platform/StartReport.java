@@ -95,9 +95,9 @@ public class StartReport {
                 .filter(id -> camel.getRouteController().getRouteStatus(id).isStarted()).sorted().toList();
         List<String> stopped = camel.getRoutes().stream().map(r -> r.getRouteId())
                 .filter(id -> !startedRoutes.contains(id)).sorted().toList();
-        s.append("  Routes            ").append(startedRoutes.size()).append(" startedRoutes: ").append(String.join(", ", startedRoutes));
+        s.append("  Routes            ").append(startedRoutes.size()).append(" started: ").append(String.join(", ", startedRoutes));
         if (!stopped.isEmpty()) {
-            s.append("; not startedRoutes (by configuration): ").append(String.join(", ", stopped));
+            s.append("; not started (by configuration): ").append(String.join(", ", stopped));
         }
         s.append(nl);
         s.append("==================================================================");

@@ -96,7 +96,7 @@ public class OutboundLetters {
         model.put("originLabel", templates.label("origin." + ticket.origin().name(), ticket.origin().name()));
         model.put("createdAt", dateTime.format(ticket.createdAt()));
         model.put("description", nz(ticket.description()));
-        model.put("explanation", blankToNull(ticket.classificationExplanation()));
+        model.put("explanation", ClassificationWording.of(ticket.classificationExplanation(), templates::label));
         CustomerCards.Card card = ticket.customerId() == null || cards == null ? null : cards.apply(ticket.id());
         if (card != null) {
             model.put("customer", CustomerCards.model(card, dateTime::format, date::format,

@@ -25,6 +25,9 @@ public class OutboundLetters {
     private static final Pattern GAS_SMELL = Pattern.compile(
             "\\bodeurs?\\W+(\\w+\\W+){0,2}ga[sz]\\b|\\bsen[st]\\W+(\\w+\\W+){0,2}ga[sz]\\b|\\bfuite\\W+(de\\W+)?ga[sz]\\b");
     private static final Pattern GAS = Pattern.compile("\\bga[sz]\\b");
+    /** A water leak or flood in words (accents folded). */
+    private static final Pattern WATER = Pattern.compile(
+            "\\bfuites?\\W+(\\w+\\W+){0,2}d\\W*eau\\b|\\bdegats?\\W+des\\W+eaux\\b|\\binond|\\beau\\W+(\\w+\\W+){0,1}coule|\\bfuite\\W+(\\w+\\W+){0,3}(chaudiere|ballon|chauffe.eau|tuyau|canalisation|radiateur)");
     private static final Pattern NEGATION = Pattern.compile("\\b(pas|plus|aucune?|sans|ni|jamais)\\b[^.!?\\n]{0,20}$");
 
     private final MailTemplates templates;
@@ -67,6 +70,22 @@ public class OutboundLetters {
             }
         }
         return ticket.urgency() == Urgency.URGENT && GAS.matcher(text).find();
+    }
+
+    /** An urgent ticket whose text speaks of a water leak or flood (accents folded). */
+    static boolean urgentWater(Ticket ticket, String mailText) {
+        if (ticket.urgency() != Urgency.URGENT) {
+            return false;
+        }
+        String text = fold(String.join("\n", nz(ticket.subject()), nz(ticket.description()), nz(mailText)));
+        return WATER.matcher(text).find();
+    }
+
+    /** True when the ticket is urgent and the classifier's urgency rule {@code rule} fired on its mail. */
+    static boolean urgentRule(Ticket ticket, String rule) {
+        String explanation = ticket.classificationExplanation();
+        return ticket.urgency() == Urgency.URGENT && explanation != null
+                && Pattern.compile("(^|[\\s,:])" + Pattern.quote(rule) + "(?=[,;]|$)").matcher(explanation).find();
     }
 
     /** The template names tried for an acknowledgement, best first. */
@@ -120,7 +139,12 @@ public class OutboundLetters {
         model.put("subject", MailTemplates.oneLine(nz(ticket.subject())));
         model.put("categoryLabel", templates.label("category." + ticket.category().name(), ticket.category().name()));
         model.put("urgent", ticket.urgency() == Urgency.URGENT);
-        model.put("gas", gasSmell(ticket, mailText));
+        boolean gas = gasSmell(ticket, mailText);
+        model.put("gas", gas);
+        model.put("carbonMonoxide", urgentRule(ticket, "urgency:carbon-monoxide"));
+        model.put("water", !gas && (urgentRule(ticket, "urgency:water-flood") || urgentRule(ticket, "urgency:flooding")
+                || urgentRule(ticket, "urgency:urgent-leak") || urgentWater(ticket, mailText)));
+        model.put("electrical", !gas && urgentRule(ticket, "urgency:electrical-danger"));
         model.put("gasService", settings.getGasEmergencyService());
         model.put("gasNumber", settings.getGasEmergencyNumber());
         model.put("company", settings.getCompanyName());

@@ -74,6 +74,29 @@ class OutboundLettersTest {
     }
 
     @Test
+    void anUrgentLeakSaysToShutTheWaterOffAndCarbonMonoxideOrElectricityGetTheirOwnSafetyWords() {
+        var leak = letters.acknowledgement(ticket(TicketCategory.SAV, Urgency.URGENT, TicketOrigin.MAIL, null,
+                "Fuite d'eau sous la chaudière", "l'eau coule par terre", "rules: urgency:model; p(urgent)=0.65"), "", "", OPEN);
+        var flood = letters.acknowledgement(ticket(TicketCategory.SAV, Urgency.URGENT, TicketOrigin.MAIL, null,
+                "Problème", "", "rules: urgency:water-flood; p(urgent)=0.91"), "", "", OPEN);
+        var normalLeak = letters.acknowledgement(ticket(TicketCategory.SAV, Urgency.NORMAL, TicketOrigin.MAIL, null,
+                "Petite fuite d'eau au robinet", "", null), "", "", OPEN);
+        var co = letters.acknowledgement(ticket(TicketCategory.SAV, Urgency.URGENT, TicketOrigin.MAIL, null,
+                "Détecteur qui sonne", "", "rules: urgency:carbon-monoxide; p(urgent)=0.99"), "", "", OPEN);
+        var sparks = letters.acknowledgement(ticket(TicketCategory.SAV, Urgency.URGENT, TicketOrigin.MAIL, null,
+                "Tableau électrique", "", "rules: urgency:electrical-danger; p(urgent)=0.97"), "", "", OPEN);
+
+        assertThat(leak.text()).contains("coupez l'arrivée d'eau").doesNotContain("MONOXYDE").doesNotContain("ODEUR DE GAZ");
+        assertThat(leak.html()).contains("coupez l'arrivée d'eau");
+        assertThat(flood.text()).contains("coupez l'arrivée d'eau");
+        assertThat(normalLeak.text()).as("a dripping tap is not an emergency").doesNotContain("coupez l'arrivée d'eau");
+        assertThat(co.text()).contains("MONOXYDE DE CARBONE").contains("Ouvrez les fenêtres").contains("112")
+                .doesNotContain("coupez l'arrivée d'eau");
+        assertThat(co.html()).contains("Monoxyde de carbone");
+        assertThat(sparks.text()).contains("coupez le courant au disjoncteur général").doesNotContain("coupez l'arrivée d'eau");
+    }
+
+    @Test
     void aGasSmellSaysToLeaveNotToTouchAnySwitchAndToCallTheGasEmergencyNumber() {
         var byRule = letters.acknowledgement(ticket(TicketCategory.SAV, Urgency.URGENT, TicketOrigin.MAIL, null,
                 "Problème", "", "rules: urgency:gas-smell; p(urgent)=0.98"), "", "", OPEN);

@@ -25,8 +25,12 @@ public class MailConfig {
         return new EmbeddedMailServer(properties, account);
     }
 
-    /** {@code mail} in /actuator/health: the shared mailbox accepts an IMAP login. */
+    /**
+     * {@code mail} in /actuator/health: the shared mailbox accepts an IMAP login. Only with the IMAP transport:
+     * with Graph the mailbox's health is {@code outlook}, and there may be no IMAP server at all.
+     */
     @Bean
+    @ConditionalOnProperty(name = "relais.mail.transport", havingValue = "imap", matchIfMissing = true)
     HealthIndicator mailHealthIndicator(MailProperties properties, MailAccount account) {
         return new AbstractHealthIndicator("mail health check failed") {
             @Override

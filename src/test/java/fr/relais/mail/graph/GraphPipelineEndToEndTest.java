@@ -101,7 +101,6 @@ class GraphPipelineEndToEndTest {
         registry.add("relais.mail.smtp-port", HubTestSupport::freePort);
         registry.add("relais.mail.imap-port", HubTestSupport::freePort);
         registry.add("relais.mail.transport", () -> "graph");
-        registry.add("relais.mail.imap.enabled", () -> "false");
         registry.add("relais.outlook.tenant-id", () -> GraphFake.TENANT);
         registry.add("relais.outlook.client-id", () -> "client-1");
         registry.add("relais.outlook.client-secret", () -> "secret-1");
@@ -119,11 +118,13 @@ class GraphPipelineEndToEndTest {
     }
 
     @Test
-    void aMailInExchangeBecomesATicketIsFiledJoinedByClairesReplyAndResolvedByTheDoneCategory() {
+    void aMailInExchangeBecomesATicketIsFiledJoinedByClairesReplyAndResolvedByTheDoneCategory() throws IOException {
         InboundMail stored = await().atMost(Duration.ofSeconds(60)).until(
                 () -> mails.findBySource("graph", ID).filter(m -> m.ticketId() != null && m.filedAt() != null).orElse(null),
                 m -> m != null);
         assertThat(mailbox).isInstanceOf(GraphMailbox.class);
+        assertThat(camel.getRouteController().getRouteStatus("mail-imap").isStarted())
+                .as("IMAP polling follows the transport: stopped with graph, nothing set for it").isFalse();
         Ticket ticket = tickets.findById(stored.ticketId()).orElseThrow();
         assertThat(stored.direction()).isEqualTo("INBOUND");
         assertThat(ticket.status()).isNotIn(TicketStatus.RESOLVED, TicketStatus.CLOSED);
@@ -163,6 +164,9 @@ class GraphPipelineEndToEndTest {
                 }));
         assertThat(mails.findBySource("graph", reply).orElseThrow().direction()).isEqualTo("STAFF_REPLY");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outlookHealth().path("status").asText()).isEqualTo("UP"));
+        var components = new ObjectMapper().readTree(Http.basic(HubTestSupport.ADMIN, HubTestSupport.PASSWORD)
+                .get("http://localhost:" + port + "/actuator/health").body()).path("components");
+        assertThat(components.has("mail")).as("no IMAP health check with the Graph transport").isFalse();
 
         // Claire sets the done category in Outlook: the next delta reports the change
         FAKE.server.stubFor(deltaWithDeltaToken("inbox", "d1").willReturn(okJson(page(

@@ -475,12 +475,19 @@ public final class CustomerSync {
 
     // ================================================================== writes
 
-    /** Sends the pending writes (both targets), unless writes are disabled (dry-run period). */
+    /**
+     * Sends the pending writes (both targets), unless writes are disabled (dry-run period) or one side has not been
+     * read completely once yet.
+     */
     public Batch flushWrites(Batch batch) {
         if (!settings.writesEnabled()) {
             return batch;
         }
         synchronized (lock) {
+            if (store.highWaterMark(SyncSystem.ERP).isEmpty() || store.highWaterMark(SyncSystem.SAGE).isEmpty()) {
+                // not before both sides were read once: a record typed on both sides must be linked, not created twice
+                return batch;
+            }
             Instant now = Instant.now(clock);
             for (SyncSystem target : SyncSystem.values()) {
                 for (SyncStore.Write w : store.pendingWrites(target)) {

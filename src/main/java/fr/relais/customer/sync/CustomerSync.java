@@ -259,13 +259,17 @@ public final class CustomerSync {
 
     /** A record not linked yet: our own ERP creation coming back, or the matching engine decides. */
     private String handleUnlinked(SourceRecord row) {
-        if (row.system() == SyncSystem.ERP) {
-            for (SyncStore.Write w : store.awaitingCreates(SyncSystem.ERP)) {
-                if (sameRecord(w.fields(), row.fields())) {
-                    store.link(w.customerId(), SyncSystem.ERP, row.key(), "AUTO");
-                    store.finishWrite(w.id(), "DONE", row.key(), null, null);
-                    return "echo";
+        for (SyncStore.Write w : store.openCreates(row.system())) {
+            boolean ours = w.targetId() != null ? w.targetId().equals(row.key())
+                    : w.status().equals("AWAITING") && sameRecord(w.fields(), row.fields());
+            if (ours) {
+                // the hub's own creation shows up (an ERP numbering its customer, or a write sent but never recorded)
+                store.link(w.customerId(), row.system(), row.key(), "AUTO");
+                store.finishWrite(w.id(), "DONE", row.key(), null, null);
+                if (w.status().equals("PENDING")) {
+                    auditLines(w, row.key(), Map.of(), w.fields());
                 }
+                return "echo";
             }
         }
         if (row.dormant()) {
@@ -523,6 +527,9 @@ public final class CustomerSync {
         if (kind == CustomerWrite.Kind.CREATE && !store.links(w.customerId(), w.target()).isEmpty()) {
             store.finishWrite(w.id(), "CANCELLED", null, "already linked on " + w.target(), null);
             return false;
+        }
+        if (kind == CustomerWrite.Kind.CREATE && store.hasPendingReview(w.customerId())) {
+            return false; // Claire may answer that the other side already has this customer: wait for her
         }
         store.countAttempt(w.id());
         if (kind == CustomerWrite.Kind.CREATE && w.target() == SyncSystem.SAGE && targetId == null) {

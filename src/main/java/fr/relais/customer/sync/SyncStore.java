@@ -332,10 +332,21 @@ public final class SyncStore {
                 new MapSqlParameterSource("c", customerId), (rs, n) -> writeRow(rs));
     }
 
-    /** ERP creations handed over and not yet seen in the ERP. */
-    public List<Write> awaitingCreates(SyncSystem target) {
-        return jdbc.query("SELECT " + WRITE_COLUMNS + " FROM sync_write WHERE status = 'AWAITING' AND target_system = :t"
-                + " ORDER BY id", new MapSqlParameterSource("t", target.name()), (rs, n) -> writeRow(rs));
+    /**
+     * Creations on a system that are not finished: handed over and not yet seen (AWAITING), or sent and not
+     * recorded (PENDING with the target id already chosen, e.g. the hub died between the write and its record).
+     */
+    public List<Write> openCreates(SyncSystem target) {
+        return jdbc.query("SELECT " + WRITE_COLUMNS + " FROM sync_write WHERE status IN ('AWAITING', 'PENDING')"
+                + " AND write_kind = 'CREATE' AND target_system = :t ORDER BY id",
+                new MapSqlParameterSource("t", target.name()), (rs, n) -> writeRow(rs));
+    }
+
+    /** True while a "same customer?" question about this customer waits for Claire. */
+    public boolean hasPendingReview(long customerId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sync_review WHERE customer_id = :c AND status = 'PENDING'",
+                new MapSqlParameterSource("c", customerId), Integer.class);
+        return n != null && n > 0;
     }
 
     /** True when the customer has a creation on that side not yet finished (pending or awaiting). */

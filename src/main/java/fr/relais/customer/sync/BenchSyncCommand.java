@@ -154,8 +154,12 @@ final class BenchSyncCommand implements Command {
                             pairs.get(n + i)[1]);
                 }
                 long c1 = System.nanoTime();
-                CustomerSync.Batch erpBatch = sync.cycle(SyncSystem.ERP);
+                CustomerSync.Batch erpBatch = sync.process(sync.poll(SyncSystem.ERP));
+                long processed = System.nanoTime();
+                sync.commit(sync.flushWrites(erpBatch));
                 long c2 = System.nanoTime();
+                out.printf(Locale.ROOT, "  ERP cycle: poll + process %.0f ms, writes %.0f ms%n", (processed - c1) / 1e6,
+                        (c2 - processed) / 1e6);
                 CustomerSync.Batch sageBatch = sync.cycle(SyncSystem.SAGE);
                 long c3 = System.nanoTime();
                 int sageDone = sageSql.queryForObject("SELECT COUNT(*) FROM F_COMPTET WHERE CT_EMail LIKE 'bench%@nouveau.fr'", Integer.class);

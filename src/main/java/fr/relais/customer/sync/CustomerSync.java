@@ -493,25 +493,69 @@ public final class CustomerSync {
                 return batch;
             }
             Instant now = Instant.now(clock);
+            // one task per customer (its writes in order), customers in parallel: each write is one HTTP call,
+            // one file or one insert, and most of its time is the other side's answer
+            Map<Long, List<SyncStore.Write>> byCustomer = new LinkedHashMap<>();
             for (SyncSystem target : SyncSystem.values()) {
                 for (SyncStore.Write w : store.pendingWrites(target)) {
                     if (w.attempts() > 0 && w.updatedAt() != null && w.updatedAt().plus(backoff(w.attempts())).isAfter(now)) {
                         continue;
                     }
-                    try {
-                        if (send(w)) {
-                            batch.sent++;
-                        }
-                    } catch (RuntimeException e) {
-                        batch.failed++;
-                        registry.invalidate();
-                        log.warn("customer sync: write {} not recorded, tried again next cycle: {}", w.correlationId(),
-                                e.toString());
-                    }
+                    byCustomer.computeIfAbsent(w.customerId(), k -> new ArrayList<>()).add(w);
                 }
+            }
+            List<java.util.concurrent.Callable<int[]>> tasks = new ArrayList<>();
+            for (List<SyncStore.Write> writes : byCustomer.values()) {
+                tasks.add(() -> {
+                    int sent = 0;
+                    for (SyncStore.Write w : writes) {
+                        try {
+                            if (send(w)) {
+                                sent++;
+                            }
+                        } catch (RuntimeException e) {
+                            log.warn("customer sync: write {} not recorded, tried again next cycle: {}", w.correlationId(),
+                                    e.toString());
+                            return new int[] {sent, 1};
+                        }
+                    }
+                    return new int[] {sent, 0};
+                });
+            }
+            try {
+                for (var result : senders().invokeAll(tasks)) {
+                    int[] r = result.get();
+                    batch.sent += r[0];
+                    batch.failed += r[1];
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                batch.failed++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                batch.failed++;
+                log.warn("customer sync: a write task failed: {}", e.getCause().toString());
+            }
+            if (batch.failed > 0) {
+                registry.invalidate();
             }
         }
         return batch;
+    }
+
+    /** Writes sent at once (different customers). */
+    static final int PARALLEL_WRITES = 4;
+    private java.util.concurrent.ExecutorService senders;
+
+    private synchronized java.util.concurrent.ExecutorService senders() {
+        if (senders == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            senders = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_WRITES, r -> {
+                Thread t = new Thread(r, "customer-sync-writer-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return senders;
     }
 
     private Duration backoff(int attempts) {

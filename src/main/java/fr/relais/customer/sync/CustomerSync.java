@@ -1,5 +1,8 @@
 package fr.relais.customer.sync;
 
+import fr.relais.customer.match.AddressNormalizer;
+import fr.relais.customer.match.CustomerAddress;
+import fr.relais.customer.match.CustomerNormalizer;
 import fr.relais.customer.match.Decision;
 import fr.relais.customer.match.MatchOutcome;
 import fr.relais.customer.match.PhoneNormalizer;
@@ -458,15 +461,39 @@ public final class CustomerSync {
         });
     }
 
-    /** Two values the same for a person: phones by their E.164 form, other text without case, accents or punctuation. */
+    /**
+     * Two values the same for a person, with the matching engine's normalisers: phones by their E.164 form, addresses
+     * by number, street type and street ("12, av. du Lac" = "12 avenue du Lac"), towns without accents, CEDEX or
+     * "St", postcodes and SIRETs by their digits, emails without case; other text without case, accents or punctuation.
+     */
     static boolean same(String field, String a, String b) {
         a = a == null ? "" : a;
         b = b == null ? "" : b;
-        if (field.equals("phone") || field.equals("mobile")) {
-            String ea = PhoneNormalizer.toE164(a);
-            String eb = PhoneNormalizer.toE164(b);
-            if (ea != null && eb != null) {
-                return ea.equals(eb);
+        switch (field) {
+            case "phone", "mobile" -> {
+                String ea = PhoneNormalizer.toE164(a);
+                String eb = PhoneNormalizer.toE164(b);
+                if (ea != null && eb != null) {
+                    return ea.equals(eb);
+                }
+            }
+            case "address1", "address2" -> {
+                CustomerAddress x = AddressNormalizer.normalize(a, "", "");
+                CustomerAddress y = AddressNormalizer.normalize(b, "", "");
+                if (x.hasStreet() && y.hasStreet()) {
+                    return x.number().equals(y.number()) && x.streetType().equals(y.streetType()) && x.street().equals(y.street());
+                }
+            }
+            case "city" -> {
+                return AddressNormalizer.normalize("", "", a).city().equals(AddressNormalizer.normalize("", "", b).city());
+            }
+            case "postcode", "siret" -> {
+                return a.replaceAll("\\D", "").equals(b.replaceAll("\\D", ""));
+            }
+            case "email" -> {
+                return CustomerNormalizer.normalizeEmail(a).equals(CustomerNormalizer.normalizeEmail(b));
+            }
+            default -> {
             }
         }
         return RowValidator.fold(a).replaceAll("[^\\p{Alnum}]", "").equals(RowValidator.fold(b).replaceAll("[^\\p{Alnum}]", ""));

@@ -339,8 +339,20 @@ public final class CustomerSync {
         }
     }
 
+    /**
+     * A value as the other side is sent it: a SIRET without its spaces and dots (Sage's CT_Siret holds 15 characters,
+     * "732 829 320 00074" is 17); everything else as typed (the writers shorten by rule).
+     */
+    static String toWrite(String field, String value) {
+        if (field.equals("siret") && value != null && value.replaceAll("[\\s.]", "").matches("\\d{9}|\\d{14}")) {
+            return value.replaceAll("[\\s.]", "");
+        }
+        return value;
+    }
+
     private void queueCreate(long customerId, SourceRecord row) {
-        Map<String, String> fields = new LinkedHashMap<>(row.fields());
+        Map<String, String> fields = new LinkedHashMap<>();
+        row.fields().forEach((k, v) -> fields.put(k, toWrite(k, v)));
         if (fields.getOrDefault("country", "").isBlank()) {
             fields.put("country", "FR");
         }
@@ -421,7 +433,7 @@ public final class CustomerSync {
                     conflict(customerId, f, row, current.get());
                     outcome = "conflict";
                 } else {
-                    updates.put(f, wanted);
+                    updates.put(f, toWrite(f, wanted));
                 }
             }
             if (!updates.isEmpty()) {

@@ -19,6 +19,13 @@ class SameValueTest {
     }
 
     @Test
+    void aSiretIsSentWithoutItsSpaces() {
+        assertThat(CustomerSync.toWrite("siret", "732 829 320 00074")).isEqualTo("73282932000074");
+        assertThat(CustomerSync.toWrite("siret", "732.829.320")).isEqualTo("732829320");
+        assertThat(CustomerSync.toWrite("name", "Dupont  Jean")).isEqualTo("Dupont  Jean");
+    }
+
+    @Test
     void realChangesAreNot() {
         assertThat(CustomerSync.same("phone", "06 12 34 56 78", "06 12 34 56 79")).isFalse();
         assertThat(CustomerSync.same("address1", "12 avenue du Lac", "14 avenue du Lac")).isFalse();

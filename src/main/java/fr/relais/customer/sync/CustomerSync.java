@@ -760,6 +760,10 @@ public final class CustomerSync {
             report.put(system + "-missing", missing);
             report.put(system + "-dormant", dormant);
         }
+        synchronized (lock) {
+            // the in-memory registry is not updated by propagations (an index entry cannot be replaced): reload it
+            registry.invalidate();
+        }
         return report;
     }
 

@@ -624,18 +624,64 @@ public final class CustomerSync {
                 return false;
             }
         }
-        WriteOutcome out = writer.write(new CustomerWrite(kind, targetId, w.fields(), w.correlationId()));
+        Map<String, String> fields = w.fields();
+        if (kind == CustomerWrite.Kind.UPDATE) {
+            fields = stillWanted(w);
+            if (fields.isEmpty()) {
+                return false;
+            }
+        }
+        WriteOutcome out = writer.write(new CustomerWrite(kind, targetId, fields, w.correlationId()));
         afterWrite.run();
         String target = targetId;
-        tx.executeWithoutResult(status -> record(w, target, out));
+        Map<String, String> sent = fields;
+        tx.executeWithoutResult(status -> record(w, target, out, sent));
         return out.status() == WriteOutcome.Status.ACCEPTED || out.status() == WriteOutcome.Status.QUEUED;
     }
 
-    private void record(SyncStore.Write w, String targetId, WriteOutcome out) {
+    /**
+     * The fields of an update that may still be written: a field the target changed itself since the update was
+     * decided (its value differs from its snapshot and from the wanted one) becomes a conflict, never overwritten.
+     * When nothing is left the write is cancelled.
+     */
+    private Map<String, String> stillWanted(SyncStore.Write w) {
+        Optional<SourceRecord> current = readers.get(w.target()).read(w.targetId());
+        Optional<SyncStore.Seen> targetSeen = store.seen(w.target(), w.targetId());
+        Optional<SyncStore.Seen> sourceSeen = w.sourceSystem() == null ? Optional.empty()
+                : store.seen(w.sourceSystem(), w.sourceKey());
+        if (current.isEmpty() || targetSeen.isEmpty() || sourceSeen.isEmpty()) {
+            return w.fields();
+        }
+        Map<String, String> keep = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
+        for (var e : w.fields().entrySet()) {
+            String now = current.get().get(e.getKey());
+            String before = targetSeen.get().snapshot().getOrDefault(e.getKey(), "");
+            if (!Objects.equals(now, before) && !same(e.getKey(), now, e.getValue())) {
+                conflicts.add(e.getKey());
+            } else {
+                keep.put(e.getKey(), e.getValue());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            SyncStore.Seen src = sourceSeen.get();
+            SourceRecord source = new SourceRecord(src.system(), src.key(), src.snapshot(), src.modifiedAt(), src.marker(),
+                    src.dormant());
+            tx.executeWithoutResult(status -> {
+                conflicts.forEach(f -> conflict(w.customerId(), f, source, current.get()));
+                if (keep.isEmpty()) {
+                    store.finishWrite(w.id(), "CANCELLED", null, "changed meanwhile on " + w.target() + ": " + conflicts, null);
+                }
+            });
+        }
+        return keep;
+    }
+
+    private void record(SyncStore.Write w, String targetId, WriteOutcome out, Map<String, String> sent) {
         switch (out.status()) {
             case ACCEPTED, QUEUED -> {
                 String id = out.targetId() != null && !out.targetId().isBlank() ? out.targetId() : targetId;
-                Map<String, String> written = out.writtenValues().isEmpty() ? w.fields() : out.writtenValues();
+                Map<String, String> written = out.writtenValues().isEmpty() ? sent : out.writtenValues();
                 boolean create = w.kind().equals("CREATE");
                 if (id == null) {
                     store.finishWrite(w.id(), "AWAITING", null, null, null);

@@ -192,6 +192,26 @@ class CustomerSyncTest {
     }
 
     @Test
+    void aValueChangedOnTheTargetAfterTheDecisionIsNotOverwrittenWhenTheWriteIsSent() {
+        linkedPair();
+        CustomerSync paused = f.newSync(new CustomerSync.Settings(Duration.ofMinutes(2), false, 3, Duration.ZERO));
+        f.erpSql.update("UPDATE CLIENT SET CLI_TEL = '04 50 33 33 33', CLI_EMAIL = 'paul@roux.fr' WHERE CLI_CODE = 'C00080'");
+        paused.cycle(SyncSystem.ERP);
+        assertThat(f.writes("PENDING")).as("decided, not sent (writes disabled)").isEqualTo(1);
+        f.sageSql.update("UPDATE F_COMPTET SET CT_Telephone = '04 50 44 44 44' WHERE CT_Num = 'CROUX'");
+
+        f.sync.flushWrites(f.sync.poll(SyncSystem.ERP));
+
+        assertThat(f.sageRow("CROUX")).as("the phone Sage changed meanwhile stays; the email goes")
+                .containsEntry("CT_Telephone", "04 50 44 44 44").containsEntry("CT_EMail", "paul@roux.fr");
+        assertThat(f.tickets(TicketCategory.SYNC_CONFLIT)).isEqualTo(1);
+        assertThat((String) f.ticketsOf(TicketCategory.SYNC_CONFLIT).get(0).get("DESCRIPTION"))
+                .contains("04 50 33 33 33").contains("04 50 44 44 44");
+        assertThat(f.hubSql.queryForList("SELECT field_name FROM audit_log WHERE record_id = 'CROUX'", String.class))
+                .as("only what was written is audited").containsExactly("email");
+    }
+
+    @Test
     void aSharedFieldIsPropagatedAndTheHubsOwnWriteDoesNotComeBack() throws Exception {
         linkedPair();
         f.erpSql.update("UPDATE CLIENT SET CLI_EMAIL = 'paul.roux@nouveau.fr', CLI_NOM = 'M. Paul ROUX' WHERE CLI_CODE = 'C00080'");

@@ -354,9 +354,14 @@ class CustomerSyncTest {
         assertThat(f.sageCustomers()).isEqualTo(1);
 
         long ticket = ((Number) reviews.get(0).get("ID")).longValue();
-        CustomerSync.DecisionResult r = f.sync.decide(ticket, ReviewDecision.Answer.DIFFERENT, "claire");
-        assertThat(r.outcome()).isEqualTo("created");
-        assertThat(f.sync.decide(ticket, ReviewDecision.Answer.SAME, "claire").outcome()).isEqualTo("already-decided");
+        var api = new fr.relais.customer.sync.web.SyncController(f.sync, null, f.tickets, new SyncProperties());
+        var answer = api.reviewDecision(String.valueOf(ticket), json("{\"decision\":\"different\"}"), () -> "claire");
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("decision", "DIFFERENT").containsEntry("outcome", "created");
+        assertThat(f.tickets.findById(ticket).orElseThrow().status()).isEqualTo(fr.relais.ticket.TicketStatus.RESOLVED);
+        var again = api.reviewDecision(String.valueOf(ticket), json("{\"decision\":\"SAME\"}"), () -> "claire");
+        assertThat(again.getStatusCode().value()).as("the first answer stays").isEqualTo(409);
+        assertThat(again.getBody()).containsEntry("decision", "DIFFERENT").containsEntry("outcome", "already-decided");
 
         f.sageSql.update("UPDATE F_COMPTET SET CT_Telephone = '04 50 66 77 88' WHERE CT_Num = 'CBERTHO'");
         f.rounds(2);
@@ -364,7 +369,8 @@ class CustomerSyncTest {
         assertThat(f.customerOf(SyncSystem.ERP, "C00120")).isNotNull().isNotEqualTo(f.customerOf(SyncSystem.SAGE, "CBERTHO"));
         assertThat(f.sageCustomers()).as("the ERP's Marie Berthollet is created in Sage as another customer").isEqualTo(2);
         assertThat(f.erpFiles()).as("and Sage's one in the ERP").isEqualTo(1);
-        assertThat(f.hubSql.queryForObject("SELECT decision FROM review_decision", String.class)).isEqualTo("DIFFERENT");
+        assertThat(f.hubSql.queryForMap("SELECT decision, decided_by FROM review_decision"))
+                .containsEntry("DECISION", "DIFFERENT").containsEntry("DECIDED_BY", "claire");
     }
 
     @Test
@@ -393,6 +399,14 @@ class CustomerSyncTest {
         assertThat(f.sync.checkKeys()).as("reported once").containsEntry("ERP-missing", 0).containsEntry("SAGE-dormant", 0);
         assertThat(f.sageCustomers()).isEqualTo(1);
         assertThat(f.links(SyncSystem.ERP)).containsExactly("C00080");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Paul Roux in both systems, linked by the first rounds. */

@@ -39,6 +39,8 @@ public final class CustomerDataGenerator {
         String landline;
         String email;
         String siret;
+        /** One site of a property manager: a building, it never moves. */
+        boolean site;
     }
 
     private final GeneratorProfile p;
@@ -329,7 +331,22 @@ public final class CustomerDataGenerator {
             case 3 -> g + s + rnd.nextInt(10, 99);
             default -> g + "." + s + rnd.nextInt(1, 9);
         };
-        return local + "@" + pick(p.emailDomains());
+        return unique(local + "@" + pick(p.emailDomains()));
+    }
+
+    private final java.util.Set<String> mailboxes = new java.util.HashSet<>();
+
+    /**
+     * A mailbox belongs to one customer: a taken address gets a number, as the provider would ask for.
+     * Shared addresses (a family's, a syndic's, a father's used by his son) are given on purpose.
+     */
+    private String unique(String email) {
+        String e = email;
+        int at = email.indexOf('@');
+        for (int i = 2; !mailboxes.add(e); i++) {
+            e = email.substring(0, at) + i + email.substring(at);
+        }
+        return e;
     }
 
     private Truth company() {
@@ -351,7 +368,7 @@ public final class CustomerDataGenerator {
             t.mobile = mobile();
         }
         if (rnd.nextDouble() < 0.8) {
-            t.email = (rnd.nextBoolean() ? "contact@" + slug(t.companyName) + ".fr"
+            t.email = unique(rnd.nextBoolean() ? "contact@" + slug(t.companyName) + ".fr"
                     : slug(t.companyName) + "@" + pick(p.emailDomains()));
         }
         if (rnd.nextDouble() < 0.9) {
@@ -467,10 +484,11 @@ public final class CustomerDataGenerator {
         s.companyName = "Syndic " + surname() + " Immobilier";
         s.siret = siret(null);
         s.landline = landline();
-        s.email = "gestion@" + slug(s.companyName) + ".fr";
+        s.email = unique("gestion@" + slug(s.companyName) + ".fr");
         int sites = 5 + rnd.nextInt(16);
         for (int i = 0; i < sites; i++) {
             Truth site = copy(s);
+            site.site = true;
             newAddress(site);
             if (rnd.nextDouble() < 0.6) {
                 site.town = s.town;
@@ -482,7 +500,7 @@ public final class CustomerDataGenerator {
     /** Relatives sharing a family email address, living apart. */
     private void familyEmail(List<Truth> all) {
         Truth a = person();
-        a.email = "famille." + slug(a.surname) + "@" + pick(p.emailDomains());
+        a.email = unique("famille." + slug(a.surname) + "@" + pick(p.emailDomains()));
         Truth b = person();
         b.surname = a.surname;
         b.email = a.email;
@@ -606,7 +624,7 @@ public final class CustomerDataGenerator {
         String type = t.type;
         String street = t.street;
         String[] town = t.town;
-        if (chance(noise.moved())) {
+        if (chance(noise.moved()) && !t.site) {
             Truth moved = new Truth();
             newAddress(moved);
             if (chance(0.5)) {

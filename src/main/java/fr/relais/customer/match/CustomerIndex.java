@@ -101,13 +101,13 @@ public final class CustomerIndex {
     }
 
     /**
-     * Blocking keys for duplicates inside one system: without the town and surname-ends keys, which serve
+     * Blocking keys for duplicates inside one system: without the town, town-address and surname-ends keys, which serve
      * cross-system matching (a postcode or surname typed differently in the other system) and would make
      * the duplicate pass over 200,000 customers too slow for what it finds at its stricter thresholds.
      */
     static List<String> duplicateKeys(NormalizedCustomer c) {
         List<String> keys = blockingKeys(c);
-        keys.removeIf(k -> k.startsWith("C|") || k.startsWith("F|") || k.startsWith("L|"));
+        keys.removeIf(k -> k.startsWith("C|") || k.startsWith("F|") || k.startsWith("L|") || k.startsWith("H|"));
         return keys;
     }
 
@@ -169,6 +169,17 @@ public final class CustomerIndex {
                 }
             }
             keys.add("A|" + a.postcode() + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
+        }
+        if (!a.number().isEmpty() && a.hasStreet() && a.city().length() >= 3) {
+            // the same address in the same town when a postcode is missing, mistyped or a CEDEX code: the
+            // house number, the street and the first three letters of the town (a slip rarely hits them)
+            String longest = "";
+            for (String s : a.street().split(" ")) {
+                if (s.length() > longest.length()) {
+                    longest = s;
+                }
+            }
+            keys.add("H|" + a.city().substring(0, 3) + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
         }
         if (!name.company() && tokens.size() == 2 && !a.postcode().isEmpty()) {
             // a slip in the surname changes its phonetic key (GAVNT / GAVET): the given name in full with the

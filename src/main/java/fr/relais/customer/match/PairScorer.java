@@ -109,7 +109,8 @@ public final class PairScorer {
         boolean[] veto = new boolean[1];
         // [0]: a personal identifier (a mobile, an email) held by this record only agrees,
         // [1]: the surname agrees, [2]: the given name agrees (a full given name, not an initial)
-        boolean[] person = new boolean[3];
+        // [3]: the same SIREN with another establishment number (another site of one company)
+        boolean[] person = new boolean[4];
         Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
             acc[0] += points;
             if (note.startsWith("shared-by-") && points > 0) {
@@ -126,11 +127,13 @@ public final class PairScorer {
                 switch (field) {
                     case "phone" -> person[0] |= note.equals("mobile") || note.equals("landline");
                     case "siret" -> person[0] |= note.isEmpty() || note.equals("siren-only");
+                    case "email" -> person[0] |= note.isEmpty();
                     case "name" -> person[1] = true;
                     case "given_name" -> person[2] = note.isEmpty();
                     default -> { }
                 }
             }
+            person[3] |= field.equals("siret") && note.equals("other-site");
             veto[0] |= v;
             if (out != null) {
                 out.add(new FieldComparison(field, outcome, left, right, sim, round(points), v, note));
@@ -151,12 +154,14 @@ public final class PairScorer {
             sink.add("site", Outcome.DISAGREE, "", "", -1, -shared[0], false, "other-site");
         }
         boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
-        if (movedAddressKept < 1 && person[0] && samePerson && shared[0] == 0 && !veto[0] && shared[2] < 0) {
-            // the same person (surname and full given name) and a phone or a SIRET that no other record of
-            // either system holds: numbers follow a person who moves, so the other address is a move, not
-            // another person. Not for companies (their address names a site: one record per site), nor when an
-            // identifier is shared (a household), nor on an email alone (prenom.nom@fai is often rebuilt from
-            // the name, and namesakes at two providers or two mailboxes look the same).
+        boolean sameCompany = a.name().company() && b.name().company() && person[1];
+        if (movedAddressKept < 1 && person[0] && (samePerson || sameCompany) && shared[0] == 0 && !veto[0]
+                && !person[3] && shared[2] < 0) {
+            // the same person (surname and full given name) or the same company name, and a phone, an email or
+            // a SIRET that no other record of either system holds: a number or a mailbox follows its owner when
+            // they move, so the other address is a move, not another customer. Not when an identifier is
+            // shared (a household's landline, a syndic's SIRET, switchboard and email: one record per site), nor
+            // for the same SIREN with another establishment number (another site of one company).
             sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), false, "moved");
         }
         double p = acc[0];

@@ -109,8 +109,10 @@ public final class PairScorer {
         boolean[] veto = new boolean[1];
         // [0]: a personal identifier (a mobile, an email) held by this record only agrees,
         // [1]: the surname agrees, [2]: the given name agrees (a full given name, not an initial)
-        // [3]: the same SIREN with another establishment number (another site of one company)
-        boolean[] person = new boolean[4];
+        // [3]: the same SIREN with another establishment number (another site of one company),
+        // [4]: a mobile or an email held by this record only agrees (personal, not a household's landline),
+        // [5]: the surname agrees or is one slip away, [6]: the given names do not conflict (initial, typo, missing)
+        boolean[] person = new boolean[7];
         Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
             acc[0] += points;
             if (note.startsWith("shared-by-") && points > 0) {
@@ -132,6 +134,13 @@ public final class PairScorer {
                     case "given_name" -> person[2] = note.isEmpty();
                     default -> { }
                 }
+            }
+            switch (field) {
+                case "phone" -> person[4] |= outcome == Outcome.AGREE && note.equals("mobile");
+                case "email" -> person[4] |= outcome == Outcome.AGREE && note.isEmpty();
+                case "name" -> person[5] = outcome == Outcome.AGREE || (outcome == Outcome.CLOSE && points > 0);
+                case "given_name" -> person[6] = outcome != Outcome.DISAGREE && !v;
+                default -> { }
             }
             person[3] |= field.equals("siret") && note.equals("other-site");
             veto[0] |= v;
@@ -155,8 +164,11 @@ public final class PairScorer {
         }
         boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
         boolean sameCompany = a.name().company() && b.name().company() && person[1];
-        if (movedAddressKept < 1 && person[0] && (samePerson || sameCompany) && shared[0] == 0 && !veto[0]
-                && !person[3] && shared[2] < 0) {
+        // a mobile or a mailbox is one person's: with it, a surname one slip away and a given name written as
+        // an initial, with a typo or left out are still that person
+        boolean ownNumber = !a.name().company() && !b.name().company() && person[4] && person[5] && person[6];
+        if (movedAddressKept < 1 && (person[0] && (samePerson || sameCompany) || ownNumber) && shared[0] == 0
+                && !veto[0] && !person[3] && shared[2] < 0) {
             // the same person (surname and full given name) or the same company name, and a phone, an email or
             // a SIRET that no other record of either system holds: a number or a mailbox follows its owner when
             // they move, so the other address is a move, not another customer. Not when an identifier is
@@ -302,6 +314,50 @@ public final class PairScorer {
         }
     }
 
+    /**
+     * True when both names are the same letters: glued alike, or the words of one side, in some order,
+     * glued give the other side glued ("FEMEURIER Marie-France" / "MARIE FRANCE FEMEURIER").
+     */
+    static boolean sameWords(CustomerName a, CustomerName b) {
+        if (a.glued().equals(b.glued())) {
+            return true;
+        }
+        if (a.glued().length() != b.glued().length()) {
+            return false;
+        }
+        return gluesTo(a.tokens(), b.glued()) || gluesTo(b.tokens(), a.glued());
+    }
+
+    /** Whether some order of the tokens (at most 4), glued, spells {@code target}. */
+    private static boolean gluesTo(List<String> tokens, String target) {
+        if (tokens.size() > 4) {
+            return false;
+        }
+        return gluesFrom(tokens, new boolean[tokens.size()], target, 0);
+    }
+
+    private static boolean gluesFrom(List<String> tokens, boolean[] used, String target, int at) {
+        if (at == target.length()) {
+            for (boolean u : used) {
+                if (!u) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!used[i] && target.startsWith(tokens.get(i), at)) {
+                used[i] = true;
+                boolean ok = gluesFrom(tokens, used, target, at + tokens.get(i).length());
+                used[i] = false;
+                if (ok) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void persons(CustomerName a, CustomerName b, Sink sink) {
         // the parsed alignment, then with the given name and surname of either side swapped
         // (a name order the parser could not tell, "VINCENT Cédric")
@@ -311,10 +367,11 @@ public final class PairScorer {
         String bSurname = b.surname();
         double sim = nameSimilarity(aSurname, bSurname);
         GivenResult g = given(aGiven, bGiven);
-        if (!aGiven.isEmpty() && !bGiven.isEmpty() && a.glued().equals(b.glued())
+        if (!aGiven.isEmpty() && !bGiven.isEmpty() && sameWords(a, b)
                 && !(sim >= 0.985 && g.outcome == Outcome.AGREE)) {
             // the same letters split into words differently ("MARTIN Marie Claude" / "MARTIN MARIE CLAUDE" read
-            // as martin + marieclaude and martinmarie + claude): the same name, only the parse differs
+            // as martin + marieclaude and martinmarie + claude), or the same words in another order
+            // ("BERNARD JEAN PAUL" / "Jean Paul BERNARD"): the same name, only the parse differs
             sim = 1;
             g = new GivenResult(Outcome.AGREE, 1, givenEqual, false, "split");
             aGiven = a.given();

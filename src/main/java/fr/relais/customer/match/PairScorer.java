@@ -169,12 +169,16 @@ public final class PairScorer {
         boolean ownNumber = !a.name().company() && !b.name().company() && person[4] && person[5] && person[6];
         if (movedAddressKept < 1 && (person[0] && (samePerson || sameCompany) || ownNumber) && shared[0] == 0
                 && !veto[0] && !person[3] && shared[2] < 0) {
+            boolean company = !(samePerson || ownNumber);
             // the same person (surname and full given name) or the same company name, and a phone, an email or
             // a SIRET that no other record of either system holds: a number or a mailbox follows its owner when
             // they move, so the other address is a move, not another customer. Not when an identifier is
             // shared (a household's landline, a syndic's SIRET, switchboard and email: one record per site), nor
             // for the same SIREN with another establishment number (another site of one company).
-            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), false, "moved");
+            // A company's address names a site: the same name and number at another address is a move or
+            // another site of the company, which only Claire can tell (REVIEW, never LINK).
+            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), company,
+                    company ? "moved-or-site" : "moved");
         }
         double p = acc[0];
         return new Score(p, veto[0], probability(p));

@@ -275,7 +275,7 @@ public final class CustomerMatcher {
                     continue;
                 }
                 NormalizedCustomer b = index.get(j);
-                PairScorer.Score s = scorer.score(a, b, counts);
+                PairScorer.Score s = scorer.score(a, b, counts, review);
                 if (s.score() >= review) {
                     Decision d = s.score() >= link && !s.veto() ? Decision.LINK : Decision.REVIEW;
                     found.add(new PairMatch(a, b, s.points(), s.score(), s.veto(), d));

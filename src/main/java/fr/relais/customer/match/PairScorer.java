@@ -87,13 +87,21 @@ public final class PairScorer {
 
     /** The score of a pair, without building an explanation. */
     public Score score(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts) {
-        return compare(a, b, counts, null);
+        return compare(a, b, counts, null, cutoffPoints);
+    }
+
+    /**
+     * The score of a pair when only a score of at least {@code threshold} matters (the duplicate pass):
+     * a pair that cannot reach it is left once its names are compared, with a lower score.
+     */
+    public Score score(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts, double threshold) {
+        return compare(a, b, counts, null, Math.max(cutoffPoints, Math.log(threshold / (1 - threshold)) - prior));
     }
 
     /** The score of a pair with every field comparison. */
     public MatchExplanation explain(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts) {
         List<FieldComparison> fields = new ArrayList<>(12);
-        Score s = compare(a, b, counts, fields);
+        Score s = compare(a, b, counts, fields, cutoffPoints);
         return new MatchExplanation(a.id(), b.id(), s.score(), s.points(), s.veto(), List.copyOf(fields));
     }
 
@@ -102,7 +110,7 @@ public final class PairScorer {
     }
 
     private Score compare(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts,
-                          List<FieldComparison> out) {
+                          List<FieldComparison> out, double cutoff) {
         double[] acc = new double[1];
         // [0]: points of identifiers shared inside a system, [1]: street points, [2]: street, postcode and city
         double[] shared = new double[3];
@@ -152,7 +160,7 @@ public final class PairScorer {
         phones(a, b, counts, sink, out != null);
         email(a, b, counts, sink);
         names(a.name(), b.name(), sink, out != null);
-        if (out == null && acc[0] + maxAddressPoints < cutoffPoints) {
+        if (out == null && acc[0] + maxAddressPoints < cutoff) {
             // the address cannot lift this pair to the review threshold: skip it
             return new Score(acc[0], veto[0], probability(acc[0]));
         }
@@ -521,7 +529,7 @@ public final class PairScorer {
             best = Math.max(best, JaroWinkler.similarity(a.sorted(), b.sorted()));
             best = Math.max(best, JaroWinkler.similarity(a.glued(), b.glued()));
             if (best < 0.97) {
-                best = Math.max(best, (mongeElkan(a.tokens(), b.tokens()) + mongeElkan(b.tokens(), a.tokens())) / 2);
+                best = Math.max(best, mongeElkan(a.tokens(), b.tokens()));
             }
         }
         return best;
@@ -547,23 +555,35 @@ public final class PairScorer {
             sa.sort(null);
             sb.sort(null);
             best = Math.max(best, JaroWinkler.similarity(String.join(" ", sa), String.join(" ", sb)));
-            best = Math.max(best, (mongeElkan(a, b) + mongeElkan(b, a)) / 2);
+            best = Math.max(best, mongeElkan(a, b));
             // glued spelling: "le gall" / "legall", "saint jorioz" / "saintjorioz"
             best = Math.max(best, JaroWinkler.similarity(String.join("", a), String.join("", b)));
         }
         return best;
     }
 
+    /**
+     * Symmetric Monge-Elkan mean: each token against its best counterpart, averaged both ways (the
+     * similarity matrix is computed once: Jaro-Winkler is symmetric).
+     */
     private static double mongeElkan(List<String> a, List<String> b) {
-        double sum = 0;
+        double[] bestOfB = new double[b.size()];
+        double sumA = 0;
         for (String x : a) {
             double m = 0;
-            for (String y : b) {
-                m = Math.max(m, x.equals(y) ? 1 : JaroWinkler.similarity(x, y));
+            for (int j = 0; j < b.size(); j++) {
+                String y = b.get(j);
+                double sim = x.equals(y) ? 1 : JaroWinkler.similarity(x, y);
+                m = Math.max(m, sim);
+                bestOfB[j] = Math.max(bestOfB[j], sim);
             }
-            sum += m;
+            sumA += m;
         }
-        return sum / a.size();
+        double sumB = 0;
+        for (double v : bestOfB) {
+            sumB += v;
+        }
+        return (sumA / a.size() + sumB / b.size()) / 2;
     }
 
     // ---------------------------------------------------------------- address

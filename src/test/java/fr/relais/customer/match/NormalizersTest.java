@@ -177,7 +177,7 @@ class NormalizersTest {
                 "syndic de copropriete residence les jardins du lac d annecy sarl", // 64
                 "syndic de copropriete residence les jardins du lac d annecy sarll", // 65
                 "syndic de copropriete residence les jardins du lac dannecy sarl",
-                "syndic de coproprieté residence des jardins du lac d annecy le vieux sas"};
+                "syndic de copropriete residence les jardins du lac d annecy sarl s"};
         for (String x : words) {
             for (String y : words) {
                 double ours = JaroWinkler.similarity(x, y);

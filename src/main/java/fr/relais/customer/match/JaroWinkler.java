@@ -31,6 +31,48 @@ final class JaroWinkler {
         return lb <= 64 ? shortStrings(a, b, la, lb) : longStrings(a, b, la, lb);
     }
 
+    /**
+     * The similarity when it can reach {@code floor}; otherwise some value below {@code floor} (an upper
+     * bound from the characters the two strings have in common, without aligning them). For callers whose
+     * decisions only tell values below {@code floor} apart from the others, not from each other.
+     */
+    static double similarity(String a, String b, double floor) {
+        if (floor > 0 && !a.equals(b)) {
+            double bound = upperBound(a, b);
+            if (bound < floor) {
+                return bound;
+            }
+        }
+        return similarity(a, b);
+    }
+
+    /**
+     * An upper bound of the similarity: at most as many matches as common characters (counted in 64
+     * buckets, which can only overcount), no transposition, the full prefix bonus.
+     */
+    static double upperBound(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0 || lb == 0) {
+            return 0.0;
+        }
+        int[] counts = new int[64];
+        for (int i = 0; i < la; i++) {
+            counts[a.charAt(i) & 63]++;
+        }
+        int common = 0;
+        for (int i = 0; i < lb; i++) {
+            if (counts[b.charAt(i) & 63]-- > 0) {
+                common++;
+            }
+        }
+        if (common == 0) {
+            return 0.0;
+        }
+        double jaro = ((double) common / la + (double) common / lb + 1.0) / 3.0;
+        return Math.min(1.0, jaro + 0.4 * (1.0 - jaro));
+    }
+
     /** Both strings at most 64 characters: the matched flags are the bits of two longs. */
     private static double shortStrings(String a, String b, int la, int lb) {
         int range = Math.max(lb / 2 - 1, 0);

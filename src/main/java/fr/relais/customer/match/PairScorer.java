@@ -34,8 +34,15 @@ public final class PairScorer {
     private final double postcodeEqual, postcodeDiffers, cityEqual;
     private final double simSurnameClose, simGivenClose, simCompanyEqual, simCompanyClose;
     private final double simStreetEqual, simStreetClose, simStreetDiffers;
+    /**
+     * Below this similarity a company name (or a name without given names) scores as "different" whatever
+     * the exact value: 0.8 or the lowest configured name threshold.
+     */
+    private final double similarityFloor;
 
     private final double maxAddressPoints;
+    /** The most the names can add (equal company names, or equal surname and given name). */
+    private final double maxNamePoints;
     private final double movedAddressKept;
     private final double cutoffPoints;
 
@@ -78,11 +85,13 @@ public final class PairScorer {
         simGivenClose = c.similarity("given-close");
         simCompanyEqual = c.similarity("company-equal");
         simCompanyClose = c.similarity("company-close");
+        similarityFloor = Math.min(0.8, Math.min(simSurnameClose, Math.min(simCompanyEqual, simCompanyClose)));
         simStreetEqual = c.similarity("street-equal");
         simStreetClose = c.similarity("street-close");
         simStreetDiffers = c.similarity("street-differs");
         maxAddressPoints = Math.max(0, numberEqual) + Math.max(0, streetEqual) + Math.max(0, postcodeEqual)
                 + Math.max(0, cityEqual);
+        maxNamePoints = Math.max(0, Math.max(companyEqual, surnameEqual + givenEqual));
     }
 
     /** The score of a pair, without building an explanation. */
@@ -159,12 +168,25 @@ public final class PairScorer {
         ids(a, b, counts, sink, out != null);
         phones(a, b, counts, sink, out != null);
         email(a, b, counts, sink);
+        boolean addressDone = false;
+        if (out == null && !person[0] && !person[4]) {
+            // no identifier held by these records only agrees (so no move can be read): the address first, it
+            // is cheaper than the names,
+            // and a pair that even equal names cannot lift to the threshold is left there
+            address(a.address(), b.address(), sink);
+            addressDone = true;
+            if (acc[0] + maxNamePoints < cutoff) {
+                return new Score(acc[0], veto[0], probability(acc[0]));
+            }
+        }
         names(a.name(), b.name(), sink, out != null);
-        if (out == null && acc[0] + maxAddressPoints < cutoff) {
+        if (!addressDone && out == null && acc[0] + maxAddressPoints < cutoff) {
             // the address cannot lift this pair to the review threshold: skip it
             return new Score(acc[0], veto[0], probability(acc[0]));
         }
-        address(a.address(), b.address(), sink);
+        if (!addressDone) {
+            address(a.address(), b.address(), sink);
+        }
         if (shared[0] > 0 && shared[1] < 0) {
             // identifiers shared by several records (a syndic's SIRET, phone, email) say "same company";
             // at another address they are another site: they do not count
@@ -307,7 +329,7 @@ public final class PairScorer {
             persons(a, b, sink);
             return;
         }
-        double sim = a.joined().equals(b.joined()) ? 1 : nameTokenSimilarity(a, b);
+        double sim = a.joined().equals(b.joined()) ? 1 : nameTokenSimilarity(a, b, ex ? 0 : similarityFloor);
         String la = a.joined();
         String lb = b.joined();
         String note = a.company() == b.company() ? "" : "person-and-company";
@@ -521,13 +543,21 @@ public final class PairScorer {
 
     /** {@link #tokenSimilarity} with the joined forms computed once per name. */
     static double nameTokenSimilarity(CustomerName a, CustomerName b) {
+        return nameTokenSimilarity(a, b, 0);
+    }
+
+    /**
+     * The same, exact from {@code floor} up; below it some value below {@code floor} (the scorer's
+     * decisions do not tell such values apart: see {@link #similarityFloor}).
+     */
+    static double nameTokenSimilarity(CustomerName a, CustomerName b, double floor) {
         if (a.tokens().isEmpty() || b.tokens().isEmpty()) {
             return 0;
         }
-        double best = JaroWinkler.similarity(a.joined(), b.joined());
+        double best = JaroWinkler.similarity(a.joined(), b.joined(), floor);
         if (best < 1 && (a.tokens().size() > 1 || b.tokens().size() > 1)) {
-            best = Math.max(best, JaroWinkler.similarity(a.sorted(), b.sorted()));
-            best = Math.max(best, JaroWinkler.similarity(a.glued(), b.glued()));
+            best = Math.max(best, JaroWinkler.similarity(a.sorted(), b.sorted(), floor));
+            best = Math.max(best, JaroWinkler.similarity(a.glued(), b.glued(), floor));
             if (best < 0.97) {
                 best = Math.max(best, mongeElkan(a.tokens(), b.tokens()));
             }

@@ -77,8 +77,13 @@ public final class MatchCustomersCommand implements Command {
             long dupCount = 0;
             if (a.get("out-duplicates") != null) {
                 List<List<String>> dups = new ArrayList<>();
-                dupCount += addDuplicates("ERP", matcher.duplicates(result.erp(), result.counts()), dups, formatted);
-                dupCount += addDuplicates("SAGE", matcher.duplicates(result.sage(), result.counts()), dups, formatted);
+                // the two systems' passes side by side (each also runs in parallel), the normalised records and
+                // indexes of the cross-system pass reused
+                var sageDups = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> matcher.duplicates(result.sage(), result.counts()));
+                List<PairMatch> erpDups = matcher.duplicates(result.erp(), result.counts());
+                dupCount += addDuplicates("ERP", erpDups, dups, formatted);
+                dupCount += addDuplicates("SAGE", sageDups.join(), dups, formatted);
                 write(Path.of(a.get("out-duplicates")), DUPS_HEADER, dups);
             }
             long links = pairs.stream().filter(p -> p.decision() == Decision.LINK).count();

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * French postal addresses as typed: street type abbreviations (av., bd, r., ch., imp., rte, pl., all.,
  * fg...), Saint/St/Ste, bis/ter, complements (bât., apt, BP, CS), CEDEX in the address or the city.
  */
 public final class AddressNormalizer {
+
+    private static final Pattern NON_DIGITS = Pattern.compile("[^0-9]");
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("rue", "rue"), Map.entry("r", "rue"), Map.entry("ru", "rue"),
@@ -120,7 +123,7 @@ public final class AddressNormalizer {
                 continue;
             }
             if (number.isEmpty() && street.isEmpty() && type.isEmpty() && startsWithDigit(t)) {
-                String n = t.replaceAll("[^0-9]", "");
+                String n = NON_DIGITS.matcher(t).replaceAll("");
                 String rest = t.substring(leadingDigits(t));
                 if (!rest.isEmpty() && NUMBER_MARKS.contains(rest)) {
                     n = n + rest.charAt(0);

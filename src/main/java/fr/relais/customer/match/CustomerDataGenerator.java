@@ -39,6 +39,8 @@ public final class CustomerDataGenerator {
         String landline;
         String email;
         String siret;
+        /** One site of a property manager: a building, it never moves. */
+        boolean site;
     }
 
     private final GeneratorProfile p;
@@ -140,9 +142,58 @@ public final class CustomerDataGenerator {
         if (rnd.nextDouble() < 0.04) {
             t.number += rnd.nextBoolean() ? " bis" : " ter";
         }
-        t.type = pick(p.streetTypes());
-        t.street = pick(p.streets());
         t.town = skewed(p.towns());
+        String[] street = zipf(streetsOf(t.town), 0.3);
+        t.type = street[0];
+        t.street = street[1];
+    }
+
+    private final Map<String, List<String[]>> streetsByTown = new HashMap<>();
+
+    /**
+     * The streets of a town (type, name): a fixed set, about 30 for a village and up to several hundred
+     * for the main town (in proportion to the share of customers the town gets), deterministic for the
+     * profile and the town whatever the seed. Names: the profile's usual street names (de la Gare, Victor
+     * Hugo...), people (rue du Docteur + a surname), and place names built from the profile's syllables
+     * (chemin des Gavolets).
+     */
+    private List<String[]> streetsOf(String[] town) {
+        return streetsByTown.computeIfAbsent(town[0] + "=" + town[1], key -> {
+            long entries = p.towns().stream().filter(x -> (x[0] + "=" + x[1]).equals(key)).count();
+            int first = 0;
+            while (!(p.towns().get(first)[0] + "=" + p.towns().get(first)[1]).equals(key)) {
+                first++;
+            }
+            double n = p.towns().size();
+            double share = Math.pow((first + entries) / n, 1 / 1.7) - Math.pow(first / n, 1 / 1.7);
+            int count = (int) Math.max(30, Math.round(share * 3000));
+            SplittableRandom r = new SplittableRandom(key.hashCode() * 31L + p.name().hashCode());
+            java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+            List<String[]> out = new ArrayList<>(count);
+            for (int guard = 0; out.size() < count && guard < count * 20; guard++) {
+                String type = p.streetTypes().get(r.nextInt(p.streetTypes().size()));
+                double u = r.nextDouble();
+                String name;
+                if (u < 0.45) {
+                    name = p.streets().get(r.nextInt(p.streets().size()));
+                } else if (u < 0.7) {
+                    String title = List.of("du Docteur ", "de l'Abbé ", "du Colonel ", "", "", "").get(r.nextInt(6));
+                    List<String> names = r.nextBoolean() ? NATIONAL_SURNAMES : p.surnames();
+                    name = title + names.get(r.nextInt(names.size()));
+                } else {
+                    String root = r.nextBoolean() ? p.surnameRoots().get(r.nextInt(p.surnameRoots().size()))
+                            : GENERIC_ROOTS.get(r.nextInt(GENERIC_ROOTS.size()));
+                    String place = root + p.surnameEndings().get(r.nextInt(p.surnameEndings().size()));
+                    boolean plural = "tdrnl".indexOf(place.charAt(place.length() - 1)) >= 0;
+                    name = List.of(plural ? "des " + place + "s" : "de " + place, "du " + place, "de " + place)
+                            .get(r.nextInt(3));
+                }
+                if (seen.add(type + " " + name)) {
+                    out.add(new String[] {type, name});
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     private String mobile() {
@@ -166,24 +217,93 @@ public final class CustomerDataGenerator {
         return pick(p.landlinePrefixes()).replace(" ", "") + digits(6, false);
     }
 
-    /** A common surname (skewed) or, two times out of three, one of the long tail (root and ending). */
-    private String surname() {
-        if (rnd.nextDouble() < 0.35) {
-            return skewed(p.surnames());
+    /**
+     * The most frequent surnames of France, most frequent first (both profiles: they are common everywhere).
+     * Drawn for {@link #NATIONAL_SHARE} of the people with a Zipf weight rank^-0.45, so that the first one
+     * (Martin) is borne by about 0.35 % of the customers, as in France.
+     */
+    static final List<String> NATIONAL_SURNAMES = List.of(("Martin; Bernard; Thomas; Petit; Robert; Richard; Durand;"
+            + "Dubois; Moreau; Laurent; Simon; Michel; Lefebvre; Leroy; Roux; David; Bertrand; Morel; Fournier;"
+            + "Girard; Bonnet; Dupont; Lambert; Fontaine; Rousseau; Vincent; Muller; Lefèvre; Faure; André;"
+            + "Mercier; Blanc; Guérin; Boyer; Garnier; Chevalier; François; Legrand; Gauthier; Garcia; Perrin;"
+            + "Robin; Clément; Morin; Nicolas; Henry; Roussel; Mathieu; Gautier; Masson; Marchand; Duval; Denis;"
+            + "Dumont; Marie; Lemaire; Noël; Meyer; Dufour; Meunier; Brun; Blanchard; Giraud; Joly; Rivière;"
+            + "Lucas; Brunet; Gaillard; Barbier; Arnaud; Martinez; Gérard; Roche; Renard; Schmitt; Roy; Leroux;"
+            + "Colin; Vidal; Caron; Picard; Roger; Fabre; Aubert; Lemoine; Renaud; Dumas; Lacroix; Olivier;"
+            + "Philippe; Bourgeois; Pierre; Benoît; Rey; Leclerc; Rolland; Leclercq; Guillaume; Lecomte")
+            .split("\\s*;\\s*"));
+
+    /** Shares of people whose surname is a national common one, a regional common one, or a rarer one. */
+    static final double NATIONAL_SHARE = 0.08;
+    static final double REGIONAL_SHARE = 0.10;
+
+    /** Generic first syllables of the rare surnames and place names (onset, vowel, coda). */
+    private static final List<String> GENERIC_ROOTS;
+
+    static {
+        List<String> roots = new ArrayList<>();
+        for (String on : "B Br C Ch D F G Gr J L M N P Pr R S T Tr V".split(" ")) {
+            for (String v : "a e i o ou au".split(" ")) {
+                for (String co : "r l n s ss t v g m b d c".split(" ")) {
+                    roots.add(on + v + co);
+                }
+            }
         }
-        String root = pick(p.surnameRoots());
-        String end = pick(p.surnameEndings());
-        String s = root + end;
-        if (rnd.nextDouble() < 0.05) {
-            s = s + "-" + skewed(p.surnames());
+        GENERIC_ROOTS = List.copyOf(roots);
+    }
+
+    /** Index in [0, n) with a Zipf weight rank^-exponent (rank = index + 1), by inverting the continuous law. */
+    private int zipfIndex(int n, double exponent) {
+        double a = 1 - exponent;
+        double max = (Math.pow(n + 1, a) - 1) / a;
+        double u = rnd.nextDouble() * max;
+        int i = (int) Math.floor(Math.pow(u * a + 1, 1 / a)) - 1;
+        return Math.min(n - 1, Math.max(0, i));
+    }
+
+    private <T> T zipf(List<T> l, double exponent) {
+        return l.get(zipfIndex(l.size(), exponent));
+    }
+
+    /** A given name by frequency: the list is most frequent first, Zipf weight rank^-0.5. */
+    private String givenName(boolean male) {
+        return zipf(male ? p.maleNames() : p.femaleNames(), 0.5);
+    }
+
+    /**
+     * A surname with a long-tailed frequency: a national common one (8 %), a regional common one (10 %),
+     * otherwise a rare one built from the profile's syllables (about 350,000 possible names: in a real
+     * French region most surnames are borne by a handful of people), sometimes with a particle or
+     * double-barrelled.
+     */
+    private String surname() {
+        double u = rnd.nextDouble();
+        if (u < NATIONAL_SHARE) {
+            return zipf(NATIONAL_SURNAMES, 0.45);
+        }
+        if (u < NATIONAL_SHARE + REGIONAL_SHARE) {
+            return zipf(p.surnames(), 0.5);
+        }
+        String s = rareName();
+        if (rnd.nextDouble() < 0.06) {
+            s = pick(p.surnameParticles()) + " " + s;
+        }
+        if (rnd.nextDouble() < 0.03) {
+            s = s + "-" + zipf(p.surnames(), 0.5);
         }
         return s;
+    }
+
+    /** Root (the profile's own, or a generic syllable), an optional middle syllable and a regional ending. */
+    private String rareName() {
+        String root = rnd.nextDouble() < 0.4 ? zipf(p.surnameRoots(), 0.3) : zipf(GENERIC_ROOTS, 0.3);
+        return root + pick(p.surnameMiddles()) + zipf(p.surnameEndings(), 0.3);
     }
 
     private Truth person() {
         Truth t = base();
         boolean male = rnd.nextBoolean();
-        t.given = skewed(male ? p.maleNames() : p.femaleNames());
+        t.given = givenName(male);
         t.surname = surname();
         if (rnd.nextDouble() < 0.8) {
             t.mobile = mobile();
@@ -211,7 +331,22 @@ public final class CustomerDataGenerator {
             case 3 -> g + s + rnd.nextInt(10, 99);
             default -> g + "." + s + rnd.nextInt(1, 9);
         };
-        return local + "@" + pick(p.emailDomains());
+        return unique(local + "@" + pick(p.emailDomains()));
+    }
+
+    private final java.util.Set<String> mailboxes = new java.util.HashSet<>();
+
+    /**
+     * A mailbox belongs to one customer: a taken address gets a number, as the provider would ask for.
+     * Shared addresses (a family's, a syndic's, a father's used by his son) are given on purpose.
+     */
+    private String unique(String email) {
+        String e = email;
+        int at = email.indexOf('@');
+        for (int i = 2; !mailboxes.add(e); i++) {
+            e = email.substring(0, at) + i + email.substring(at);
+        }
+        return e;
     }
 
     private Truth company() {
@@ -233,7 +368,7 @@ public final class CustomerDataGenerator {
             t.mobile = mobile();
         }
         if (rnd.nextDouble() < 0.8) {
-            t.email = (rnd.nextBoolean() ? "contact@" + slug(t.companyName) + ".fr"
+            t.email = unique(rnd.nextBoolean() ? "contact@" + slug(t.companyName) + ".fr"
                     : slug(t.companyName) + "@" + pick(p.emailDomains()));
         }
         if (rnd.nextDouble() < 0.9) {
@@ -297,7 +432,7 @@ public final class CustomerDataGenerator {
     /** Father and son at one address sharing the landline: other given name, compound name, or fils/père. */
     private void fatherAndSon(List<Truth> all) {
         Truth father = person();
-        father.given = pick(p.maleNames());
+        father.given = givenName(true);
         if (father.landline == null) {
             father.landline = landline();
         }
@@ -308,7 +443,7 @@ public final class CustomerDataGenerator {
             case 0 -> {
                 String g;
                 do {
-                    g = pick(p.maleNames());
+                    g = givenName(true);
                 } while (g.equals(father.given));
                 son.given = g;
             }
@@ -346,13 +481,14 @@ public final class CustomerDataGenerator {
     /** A property manager: one record per managed site, same name, SIRET, phone and email. */
     private void syndic(List<Truth> all) {
         Truth s = company();
-        s.companyName = "Syndic " + pick(p.surnames()) + " Immobilier";
+        s.companyName = "Syndic " + surname() + " Immobilier";
         s.siret = siret(null);
         s.landline = landline();
-        s.email = "gestion@" + slug(s.companyName) + ".fr";
+        s.email = unique("gestion@" + slug(s.companyName) + ".fr");
         int sites = 5 + rnd.nextInt(16);
         for (int i = 0; i < sites; i++) {
             Truth site = copy(s);
+            site.site = true;
             newAddress(site);
             if (rnd.nextDouble() < 0.6) {
                 site.town = s.town;
@@ -364,7 +500,7 @@ public final class CustomerDataGenerator {
     /** Relatives sharing a family email address, living apart. */
     private void familyEmail(List<Truth> all) {
         Truth a = person();
-        a.email = "famille." + slug(a.surname) + "@" + pick(p.emailDomains());
+        a.email = unique("famille." + slug(a.surname) + "@" + pick(p.emailDomains()));
         Truth b = person();
         b.surname = a.surname;
         b.email = a.email;
@@ -488,15 +624,19 @@ public final class CustomerDataGenerator {
         String type = t.type;
         String street = t.street;
         String[] town = t.town;
-        if (chance(noise.moved())) {
+        if (chance(noise.moved()) && !t.site) {
             Truth moved = new Truth();
             newAddress(moved);
+            if (chance(0.5)) {
+                town = moved.town;
+            } else {
+                String[] other = zipf(streetsOf(town), 0.3);
+                moved.type = other[0];
+                moved.street = other[1];
+            }
             number = moved.number;
             type = moved.type;
             street = moved.street;
-            if (chance(0.5)) {
-                town = moved.town;
-            }
         }
         String address;
         if (chance(noise.addressMissing())) {

@@ -17,7 +17,8 @@ public final class CustomerIndex {
 
     private final List<NormalizedCustomer> records = new ArrayList<>();
     private final Map<String, int[]> blocks = new HashMap<>();
-    private final Map<String, Integer> identifierCounts = new HashMap<>();
+    /** Per identifier key, its holders: one holder key (a String) or several (a HashSet of them). */
+    private final Map<String, Object> identifierHolders = new HashMap<>();
     private final int maxBlockSize;
 
     public CustomerIndex(int maxBlockSize) {
@@ -51,10 +52,34 @@ public final class CustomerIndex {
                 cur[0] = n + 1;
             }
         }
+        String holder = holderKey(c);
         for (String k : identifierKeys(c)) {
-            identifierCounts.merge(k, 1, Integer::sum);
+            Object cur = identifierHolders.get(k);
+            if (cur == null) {
+                identifierHolders.put(k, holder);
+            } else if (cur instanceof String one) {
+                if (!one.equals(holder)) {
+                    java.util.Set<String> set = new java.util.HashSet<>(4);
+                    set.add(one);
+                    set.add(holder);
+                    identifierHolders.put(k, set);
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                java.util.Set<String> set = (java.util.Set<String>) cur;
+                set.add(holder);
+            }
         }
         return at;
+    }
+
+    /**
+     * Who holds an identifier: the name (tokens in any order) at one address (number and street). Two
+     * records of one customer typed twice alike are one holder; a father and his son, a couple typed
+     * "M. et Mme" beside one of them, the sites of a syndic (other addresses) are several.
+     */
+    static String holderKey(NormalizedCustomer c) {
+        return c.name().sortedKey() + "|" + c.address().number() + "|" + c.address().street();
     }
 
     public int size() {
@@ -65,9 +90,13 @@ public final class CustomerIndex {
         return records.get(i);
     }
 
-    /** How many records hold an identifier key ("T|+33...", "E|mail", "S|siret", "N|siren"). */
+    /**
+     * How many holders (records, those of the same name at the same address counted once: a customer
+     * typed twice) share an identifier key ("T|+33...", "E|mail", "S|siret", "N|siren").
+     */
     public int count(String identifierKey) {
-        return identifierCounts.getOrDefault(identifierKey, 0);
+        Object cur = identifierHolders.get(identifierKey);
+        return cur == null ? 0 : cur instanceof String ? 1 : ((java.util.Set<?>) cur).size();
     }
 
     /** Positions of the records sharing at least one usable blocking key with {@code q}, ascending. */
@@ -101,13 +130,13 @@ public final class CustomerIndex {
     }
 
     /**
-     * Blocking keys for duplicates inside one system: without the town and surname-ends keys, which serve
+     * Blocking keys for duplicates inside one system: without the town, town-address and surname-ends keys, which serve
      * cross-system matching (a postcode or surname typed differently in the other system) and would make
      * the duplicate pass over 200,000 customers too slow for what it finds at its stricter thresholds.
      */
     static List<String> duplicateKeys(NormalizedCustomer c) {
         List<String> keys = blockingKeys(c);
-        keys.removeIf(k -> k.startsWith("C|") || k.startsWith("F|") || k.startsWith("L|"));
+        keys.removeIf(k -> k.startsWith("C|") || k.startsWith("F|") || k.startsWith("L|") || k.startsWith("H|"));
         return keys;
     }
 
@@ -169,6 +198,17 @@ public final class CustomerIndex {
                 }
             }
             keys.add("A|" + a.postcode() + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
+        }
+        if (!a.number().isEmpty() && a.hasStreet() && a.city().length() >= 3) {
+            // the same address in the same town when a postcode is missing, mistyped or a CEDEX code: the
+            // house number, the street and the first three letters of the town (a slip rarely hits them)
+            String longest = "";
+            for (String s : a.street().split(" ")) {
+                if (s.length() > longest.length()) {
+                    longest = s;
+                }
+            }
+            keys.add("H|" + a.city().substring(0, 3) + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
         }
         if (!name.company() && tokens.size() == 2 && !a.postcode().isEmpty()) {
             // a slip in the surname changes its phonetic key (GAVNT / GAVET): the given name in full with the

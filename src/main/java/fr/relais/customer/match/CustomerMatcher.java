@@ -117,7 +117,11 @@ public final class CustomerMatcher {
     }
 
     public SystemsMatch matchSystems(List<CustomerRecord> erp, List<CustomerRecord> sage) {
-        return matchSystems(index(erp), index(sage));
+        // the two indexes are built side by side (filling an index is one thread's work)
+        java.util.concurrent.CompletableFuture<CustomerIndex> sageIndex =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> index(sage));
+        CustomerIndex erpIndex = index(erp);
+        return matchSystems(erpIndex, sageIndex.join());
     }
 
     public SystemsMatch matchSystems(CustomerIndex erp, CustomerIndex sage) {
@@ -275,7 +279,7 @@ public final class CustomerMatcher {
                     continue;
                 }
                 NormalizedCustomer b = index.get(j);
-                PairScorer.Score s = scorer.score(a, b, counts);
+                PairScorer.Score s = scorer.score(a, b, counts, review);
                 if (s.score() >= review) {
                     Decision d = s.score() >= link && !s.veto() ? Decision.LINK : Decision.REVIEW;
                     found.add(new PairMatch(a, b, s.points(), s.score(), s.veto(), d));

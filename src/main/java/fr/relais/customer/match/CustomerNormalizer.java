@@ -44,9 +44,23 @@ public final class CustomerNormalizer {
         if (token == null || token.isEmpty()) {
             return "";
         }
+        String cached = PHONETIC.get(token);
+        if (cached != null) {
+            return cached;
+        }
         String k = METAPHONE.get().doubleMetaphone(token);
-        return k == null || k.isEmpty() ? token : k;
+        String key = k == null || k.isEmpty() ? token : k;
+        if (PHONETIC.size() >= PHONETIC_MAX) {
+            PHONETIC.clear(); // a bounded memo: names repeat a lot, but a long-running hub sees new ones
+        }
+        PHONETIC.put(token, key);
+        return key;
     }
+
+    private static final int PHONETIC_MAX = 200_000;
+    /** Phonetic keys already computed: the blocking keys of a record are built several times per run. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> PHONETIC =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String nameKey(CustomerName name) {
         if (name.isEmpty()) {

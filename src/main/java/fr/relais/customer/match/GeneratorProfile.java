@@ -8,7 +8,8 @@ import java.util.List;
  * names, streets and noise mix), used only to check that the tuning did not overfit.
  */
 public record GeneratorProfile(String name, List<String[]> towns, List<String> maleNames, List<String> femaleNames,
-                               List<String> surnames, List<String> surnameRoots, List<String> surnameEndings,
+                               List<String> surnames, List<String> surnameRoots, List<String> surnameMiddles,
+                               List<String> surnameEndings, List<String> surnameParticles,
                                List<String> streets, List<String> streetTypes,
                                List<String> companyWords, List<String> trades, List<String> landlinePrefixes,
                                List<String> emailDomains, Noise noise) {
@@ -52,12 +53,24 @@ public record GeneratorProfile(String name, List<String[]> towns, List<String> m
                     + "Nicolas; Laurent; Julien; Sébastien; Christophe; Frédéric; Thierry; Olivier; Stéphane; Éric;"
                     + "David; Pascal; François; Jean-Pierre; Jean-Marc; Jean-Luc; Jean-Claude; Marc; Luc; Yves;"
                     + "Guillaume; Thomas; Antoine; Maxime; Romain; Hugo; Lucas; Mathieu; Bruno; Didier; Gilles;"
-                    + "Joseph; Lionel; Régis; Hervé; Denis; Cédric; Fabrice; Raphaël; Benoît; Jérôme; Rémi"),
+                    + "Joseph; Lionel; Régis; Hervé; Denis; Cédric; Fabrice; Raphaël; Benoît; Jérôme; Rémi;"
+                    + "Vincent; Franck; Alexandre; Arnaud; Jean-Paul; Jean-Michel; Jean-François; Roger; Marcel;"
+                    + "René; Claude; Paul; Louis; Henri; Georges; Robert; Raymond; Guy; Serge; Dominique; Emmanuel;"
+                    + "Grégory; Jérémy; Anthony; Jonathan; Kévin; Damien; Florent; Vianney; Aurélien; Benjamin;"
+                    + "Alexis; Quentin; Florian; Adrien; Clément; Théo; Nathan; Enzo; Baptiste; Arthur; Gabriel;"
+                    + "Victor; Tristan; Loïc; Yannick; Gaëtan; Ludovic; Xavier; Hubert; Gilbert; Roland; Marius;"
+                    + "Fernand; Aimé; Séraphin; Amédée; Anselme; Firmin; Félicien; Urbain; Alphonse; Évariste"),
             words("Marie; Nathalie; Isabelle; Sylvie; Catherine; Françoise; Christine; Monique; Valérie; Sandrine;"
                     + "Véronique; Nicole; Sophie; Céline; Chantal; Martine; Anne; Stéphanie; Julie; Aurélie;"
                     + "Émilie; Claire; Camille; Laura; Manon; Léa; Chloé; Élodie; Hélène; Brigitte; Agnès;"
                     + "Marie-Claude; Marie-Hélène; Anne-Marie; Josiane; Colette; Danielle; Odile; Pauline; Lucie;"
-                    + "Laetitia; Virginie; Caroline; Florence; Mélanie; Corinne; Delphine; Mireille; Jacqueline"),
+                    + "Laetitia; Virginie; Caroline; Florence; Mélanie; Corinne; Delphine; Mireille; Jacqueline;"
+                    + "Jeanne; Michèle; Annie; Patricia; Dominique; Évelyne; Martine; Bernadette; Jocelyne;"
+                    + "Marie-France; Marie-Paule; Geneviève; Claudine; Éliane; Danièle; Liliane; Nadine; Pascale;"
+                    + "Karine; Carole; Audrey; Emmanuelle; Marion; Mathilde; Emma; Inès; Jade; Louise; Alice;"
+                    + "Sarah; Anaïs; Margaux; Lola; Ambre; Romane; Eva; Juliette; Apolline; Clémence; Agathe;"
+                    + "Marguerite; Madeleine; Yvette; Lucienne; Joséphine; Séraphine; Philomène; Amélie;"
+                    + "Honorine; Bérengère; Gwendoline; Héloïse; Solange; Ghislaine"),
             words("Martin; Bernard; Dubois; Thomas; Robert; Richard; Petit; Durand; Leroy; Moreau; Simon; Laurent;"
                     + "Lefebvre; Michel; Garcia; David; Bertrand; Roux; Vincent; Fournier; Morel; Girard; André;"
                     + "Mercier; Dupont; Lambert; Bonnet; François; Martinez; Favre; Rey; Mermillod; Dupraz; Gaillard;"
@@ -72,7 +85,9 @@ public record GeneratorProfile(String name, List<String[]> towns, List<String> m
             words("Bouv; Mug; Pern; Dun; Gav; Curt; Perr; Moll; Vull; Berth; Coll; Chap; Rev; Jacqu; Poch; Mouth;"
                     + "Tiss; Carr; Dupr; Favr; Poll; Bibol; Mercl; Gerb; Dec; Goll; Mass; Vitt; Roch; Burn; Ducr;"
                     + "Excoff; Crett; Pasq; Chamb; Thev; Marc; Bern; Cohend; Balm; Frass; Grang; Monn; Peyr; Sall"),
+            words("; ; ; ar; el; in; on; ol; er; ill; ag; ev; ir; ot; eur"),
             words("ier; et; oz; az; ard; in; ey; on; and; el; oud; at; illon; ollet; ellaz; uz; ex; ud; aud; ieux"),
+            words("Du; De; De La"),
             words("de la Paix; des Lilas; du Lac; des Alpes; du Mont-Blanc; de Genève; de Chambéry; des Aravis;"
                     + "Saint-François; du Parmelan; de la Tournette; du Semnoz; des Tilleuls; des Cerisiers;"
                     + "du Général de Gaulle; Jean Jaurès; Victor Hugo; de la République; Carnot; Sommeiller;"
@@ -80,7 +95,12 @@ public record GeneratorProfile(String name, List<String[]> towns, List<String> m
                     + "du Thiou; de Brogny; de la Fruitière; des Vignes; du Château; de la Mairie; du Stade;"
                     + "des Fontaines; des Prés; du Vieux Moulin; de l'Église; Sainte-Claire; de Bonlieu;"
                     + "des Crêts; du Salève; de la Croix-Rouge; des Bouleaux; Louis Armand; Aristide Briand;"
-                    + "du Maréchal Leclerc; de Thônes; de Cran; du Crêt du Maure; des Pervenches; des Sapins"),
+                    + "du Maréchal Leclerc; de Thônes; de Cran; du Crêt du Maure; des Pervenches; des Sapins;"
+                    + "des Tennis; du Lavoir; de la Chapelle; des Granges; du Verger; des Alpages; de la Fontaine;"
+                    + "du Bois; des Noyers; des Chênes; du Clos; de la Combe; des Champs; du Marais; des Moulins;"
+                    + "Paul Cézanne; Louis Pasteur; Jules Ferry; Émile Zola; Gambetta; Sainte-Anne; Saint-Joseph;"
+                    + "du 8 Mai 1945; du 11 Novembre; de la Libération; des Allobroges; du Fier; de l'Arve;"
+                    + "des Alpins; du Plateau; des Hirondelles; des Mésanges; des Érables; des Frênes; de Provence"),
             words("rue; rue; rue; avenue; avenue; boulevard; chemin; chemin; impasse; route; route; place; allée;"
                     + "quai; faubourg"),
             words("Alpes; Savoie; Lac; Mont-Blanc; Aravis; Léman; Genevois; Chablais; Bornes; Semnoz"),
@@ -106,12 +126,22 @@ public record GeneratorProfile(String name, List<String[]> towns, List<String> m
                     + "Jean-Baptiste; Jean-François; Jean-Yves; Jean-Louis; Pierre-Yves; Paul-Henri;"
                     + "Baptiste; Clément; Florian; Quentin; Valentin; Adrien; Damien; Arnaud; Vincent;"
                     + "Xavier; Thibault; Bastien; Jordan; Anthony; Kévin; Ludovic; Mickaël; Yannick; Serge;"
-                    + "Gaëtan; Tristan; Aurélien; Timothée; Gaspard; Achille; Émile; Léon; Jules; Marius"),
+                    + "Gaëtan; Tristan; Aurélien; Timothée; Gaspard; Achille; Émile; Léon; Jules; Marius;"
+                    + "Gildas; Hervé; Yvon; Jakez; Alan; Tanguy; Armel; Malo; Briac; Gurvan; Per; Youenn;"
+                    + "Hans; Frédéric; Mathias; Sébastien; Fabien; Cyril; Lucas; Martin; Tom; Noah; Louis;"
+                    + "Gilbert; Guy; Jacques; Michel; Bernard; Francis; Patrice; Sylvain; Laurent; Olivier;"
+                    + "Joël; Jean-Charles; Jean-Jacques; Jean-Noël; Christophe; Pascal; Thierry; Éric; Étienne;"
+                    + "Germain; Auguste; Eugène; Honoré; Prosper; Théophile; Anatole; Aristide; Norbert; Bertrand"),
             words("Nolwenn; Gwenola; Soizic; Maïwenn; Enora; Rozenn; Katell; Annaïg; Morgane; Awen;"
                     + "Odile; Germaine; Suzanne; Yvonne; Simone; Denise; Paulette; Gisèle; Huguette; Ginette;"
                     + "Marie-Thérèse; Marie-Christine; Anne-Sophie; Marie-Laure; Marie-Pierre; Anne-Laure;"
                     + "Océane; Clémence; Justine; Mathilde; Margaux; Juliette; Charlotte; Inès; Zoé; Jade;"
-                    + "Elsa; Estelle; Solène; Gaëlle; Maud; Bérénice; Capucine; Ombeline; Faustine; Salomé"),
+                    + "Elsa; Estelle; Solène; Gaëlle; Maud; Bérénice; Capucine; Ombeline; Faustine; Salomé;"
+                    + "Annick; Maryvonne; Françoise; Marie; Anne; Catherine; Martine; Christiane; Monique;"
+                    + "Nicole; Jeannine; Renée; Hélène; Cécile; Sandrine; Stéphanie; Aurélie; Julie; Laëtitia;"
+                    + "Sabine; Sylvia; Béatrice; Régine; Édith; Odette; Irène; Lydie; Myriam; Nathalie; Isabelle;"
+                    + "Élise; Léna; Lou; Rose; Nina; Maëlys; Lilou; Clara; Manon; Camille; Pauline; Aude;"
+                    + "Armelle; Gwladys; Tiphaine; Bleuenn; Anna; Marthe; Berthe; Albertine; Léontine; Augustine"),
             words("Le Gall; Le Goff; Le Roux; Le Bris; Le Floch; Le Guen; Kerbrat; Guillou; Tanguy; Jaouen;"
                     + "Le Corre; Morvan; Quéré; Cadiou; Le Meur; Riou; Hamon; Prigent; Kerjean; Le Pape;"
                     + "Le Bras; Nédélec; Caroff; Pennec; Queffélec; Abgrall; Le Hir; Salaün; Even; Le Moal;"
@@ -125,7 +155,9 @@ public record GeneratorProfile(String name, List<String[]> towns, List<String> m
             words("Ker; Le Goar; Penn; Guil; Quill; Tréh; Morv; Lann; Brig; Gour; Schw; Hoff; Wald; Eich; Lind;"
                     + "Stein; Berg; Ross; Wint; Baum; Cast; Mont; Aur; Bouss; Cab; Fab; Lab; Mal; Roqu; Sauv;"
                     + "Vern; Cros; Teys; Ferr; Gard; Lasc; Espin; Rouqu; Barb; Calm"),
+            words("; ; ; an; er; el; en; ig; ol; or; ar; ann; ad; ich; ou"),
             words("ec; ou; ic; en; ern; mann; er; el; inger; bach; ac; ès; at; ier; ous; ade; al; ol; an; ot"),
+            words("Le; Le; Le; Ker; Du; De"),
             words("de Brest; de Nantes; de la Liberté; du Port; des Remparts; de Kerinou; Saint-Martin;"
                     + "de Siam; Pasteur; Gambetta; Foch; du Colombier; de Lorient; des Korrigans; de Keraudren;"
                     + "Jules Ferry; Anatole France; Émile Zola; du 8 Mai 1945; des Cordiers; du Faubourg National;"
@@ -133,7 +165,12 @@ public record GeneratorProfile(String name, List<String[]> towns, List<String> m
                     + "du Canal du Midi; des Capitouls; du Taur; de Metz; d'Alsace-Lorraine; Saint-Roch;"
                     + "des Troubadours; du Languedoc; de la Garonne; des Oliviers; des Cigales; de l'Occitanie;"
                     + "du Pic Saint-Loup; des Grenadiers; Sainte-Anne; du Professeur Calmette; Marcel Pagnol;"
-                    + "Jean Moulin; des Bruyères; des Genêts; des Hortensias; des Ajoncs; de la Chapelle"),
+                    + "Jean Moulin; des Bruyères; des Genêts; des Hortensias; des Ajoncs; de la Chapelle;"
+                    + "de la Mer; du Moulin; des Mouettes; de Quimper; de Paris; de Strasbourg; de Toulouse;"
+                    + "des Bleuets; des Camélias; du Stade; de la Poste; des Écoles; de la Gare; de l'Église;"
+                    + "Victor Hugo; Gabriel Péri; Paul Bert; Henri Barbusse; Anne de Bretagne; du Général Leclerc;"
+                    + "des Vignes; des Pins; du Lavoir; de la Fontaine; des Mimosas; de la Plage; du Menez;"
+                    + "des Quatre Vents; de Kerfeunteun; du Landry; de Pen ar Créac'h; des Platanes; de l'Ill"),
             words("rue; rue; avenue; boulevard; boulevard; chemin; impasse; impasse; route; place; allée;"
                     + "quai; square; cours; passage; lotissement; résidence; hameau"),
             words("Armor; Bretagne; Iroise; Alsace; Rhin; Vosges; Occitanie; Garonne; Midi; Cévennes"),

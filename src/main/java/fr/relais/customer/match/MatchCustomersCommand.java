@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,9 +60,10 @@ public final class MatchCustomersCommand implements Command {
         List<PairMatch> pairs = new ArrayList<>(result.pairs());
         pairs.sort(Comparator.comparing((PairMatch p) -> p.a().id()).thenComparing(p -> p.b().id()));
         try {
+            Map<Double, String> formatted = new HashMap<>();
             List<List<String>> rows = new ArrayList<>(pairs.size());
             for (PairMatch p : pairs) {
-                rows.add(List.of(p.a().id(), p.b().id(), score(p.score()), p.decision().name()));
+                rows.add(List.of(p.a().id(), p.b().id(), score(p.score(), formatted), p.decision().name()));
             }
             write(Path.of(a.get("out")), MATCHES_HEADER, rows);
             if (a.get("explanations") != null) {
@@ -74,8 +77,13 @@ public final class MatchCustomersCommand implements Command {
             long dupCount = 0;
             if (a.get("out-duplicates") != null) {
                 List<List<String>> dups = new ArrayList<>();
-                dupCount += addDuplicates("ERP", matcher.duplicates(result.erp(), result.counts()), dups);
-                dupCount += addDuplicates("SAGE", matcher.duplicates(result.sage(), result.counts()), dups);
+                // the two systems' passes side by side (each also runs in parallel), the normalised records and
+                // indexes of the cross-system pass reused
+                var sageDups = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> matcher.duplicates(result.sage(), result.counts()));
+                List<PairMatch> erpDups = matcher.duplicates(result.erp(), result.counts());
+                dupCount += addDuplicates("ERP", erpDups, dups, formatted);
+                dupCount += addDuplicates("SAGE", sageDups.join(), dups, formatted);
                 write(Path.of(a.get("out-duplicates")), DUPS_HEADER, dups);
             }
             long links = pairs.stream().filter(p -> p.decision() == Decision.LINK).count();
@@ -90,17 +98,23 @@ public final class MatchCustomersCommand implements Command {
         }
     }
 
-    private static long addDuplicates(String system, List<PairMatch> found, List<List<String>> rows) {
+    private static long addDuplicates(String system, List<PairMatch> found, List<List<String>> rows,
+                                      Map<Double, String> formatted) {
         List<PairMatch> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparing((PairMatch p) -> p.a().id()).thenComparing(p -> p.b().id()));
         for (PairMatch p : sorted) {
-            rows.add(List.of(system, p.a().id(), p.b().id(), score(p.score()), p.decision().name()));
+            rows.add(List.of(system, p.a().id(), p.b().id(), score(p.score(), formatted), p.decision().name()));
         }
         return sorted.size();
     }
 
     static String score(double s) {
         return String.format(Locale.ROOT, "%.4f", s);
+    }
+
+    /** Scores formatted once each: a run has only a few thousand distinct scores for 100,000s of rows. */
+    private static String score(double s, Map<Double, String> formatted) {
+        return formatted.computeIfAbsent(s, MatchCustomersCommand::score);
     }
 
     private static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {

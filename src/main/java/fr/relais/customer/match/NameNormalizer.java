@@ -184,13 +184,16 @@ public final class NameNormalizer {
         return t.length() == 1 || isFirstName(t);
     }
 
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern HYPHENS = java.util.regex.Pattern.compile("[-\u2010\u2013]+");
+
     /** Splits on blanks; the hyphenated parts of one word are glued ("Jean-Pierre" gives "jeanpierre"). */
     private static void split(String raw, List<String> tokens, List<Boolean> upper) {
         if (raw == null) {
             return;
         }
         String s = raw.replace('&', ' ').replace('/', ' ').replace(',', ' ').replace('(', ' ').replace(')', ' ');
-        for (String word : s.trim().split("\\s+")) {
+        for (String word : BLANKS.split(s.trim())) {
             if (word.isEmpty()) {
                 continue;
             }
@@ -198,7 +201,7 @@ public final class NameNormalizer {
             boolean isUpper = letters > 1 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
             List<String> wordTokens = new ArrayList<>();
             boolean glueNext = false;
-            for (String part : word.split("[-\u2010\u2013]+")) {
+            for (String part : HYPHENS.split(word)) {
                 List<String> ts = TextFolding.tokens(part);
                 for (int i = 0; i < ts.size(); i++) {
                     String t = ts.get(i);

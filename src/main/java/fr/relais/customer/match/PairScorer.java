@@ -34,8 +34,15 @@ public final class PairScorer {
     private final double postcodeEqual, postcodeDiffers, cityEqual;
     private final double simSurnameClose, simGivenClose, simCompanyEqual, simCompanyClose;
     private final double simStreetEqual, simStreetClose, simStreetDiffers;
+    /**
+     * Below this similarity a company name (or a name without given names) scores as "different" whatever
+     * the exact value: 0.8 or the lowest configured name threshold.
+     */
+    private final double similarityFloor;
 
     private final double maxAddressPoints;
+    /** The most the names can add (equal company names, or equal surname and given name). */
+    private final double maxNamePoints;
     private final double movedAddressKept;
     private final double cutoffPoints;
 
@@ -78,22 +85,32 @@ public final class PairScorer {
         simGivenClose = c.similarity("given-close");
         simCompanyEqual = c.similarity("company-equal");
         simCompanyClose = c.similarity("company-close");
+        similarityFloor = Math.min(0.8, Math.min(simSurnameClose, Math.min(simCompanyEqual, simCompanyClose)));
         simStreetEqual = c.similarity("street-equal");
         simStreetClose = c.similarity("street-close");
         simStreetDiffers = c.similarity("street-differs");
         maxAddressPoints = Math.max(0, numberEqual) + Math.max(0, streetEqual) + Math.max(0, postcodeEqual)
                 + Math.max(0, cityEqual);
+        maxNamePoints = Math.max(0, Math.max(companyEqual, surnameEqual + givenEqual));
     }
 
     /** The score of a pair, without building an explanation. */
     public Score score(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts) {
-        return compare(a, b, counts, null);
+        return compare(a, b, counts, null, cutoffPoints);
+    }
+
+    /**
+     * The score of a pair when only a score of at least {@code threshold} matters (the duplicate pass):
+     * a pair that cannot reach it is left once its names are compared, with a lower score.
+     */
+    public Score score(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts, double threshold) {
+        return compare(a, b, counts, null, Math.max(cutoffPoints, Math.log(threshold / (1 - threshold)) - prior));
     }
 
     /** The score of a pair with every field comparison. */
     public MatchExplanation explain(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts) {
         List<FieldComparison> fields = new ArrayList<>(12);
-        Score s = compare(a, b, counts, fields);
+        Score s = compare(a, b, counts, fields, cutoffPoints);
         return new MatchExplanation(a.id(), b.id(), s.score(), s.points(), s.veto(), List.copyOf(fields));
     }
 
@@ -102,14 +119,17 @@ public final class PairScorer {
     }
 
     private Score compare(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts,
-                          List<FieldComparison> out) {
+                          List<FieldComparison> out, double cutoff) {
         double[] acc = new double[1];
         // [0]: points of identifiers shared inside a system, [1]: street points, [2]: street, postcode and city
         double[] shared = new double[3];
         boolean[] veto = new boolean[1];
         // [0]: a personal identifier (a mobile, an email) held by this record only agrees,
         // [1]: the surname agrees, [2]: the given name agrees (a full given name, not an initial)
-        boolean[] person = new boolean[3];
+        // [3]: the same SIREN with another establishment number (another site of one company),
+        // [4]: a mobile or an email held by this record only agrees (personal, not a household's landline),
+        // [5]: the surname agrees or is one slip away, [6]: the given names do not conflict (initial, typo, missing)
+        boolean[] person = new boolean[7];
         Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
             acc[0] += points;
             if (note.startsWith("shared-by-") && points > 0) {
@@ -126,11 +146,20 @@ public final class PairScorer {
                 switch (field) {
                     case "phone" -> person[0] |= note.equals("mobile") || note.equals("landline");
                     case "siret" -> person[0] |= note.isEmpty() || note.equals("siren-only");
+                    case "email" -> person[0] |= note.isEmpty();
                     case "name" -> person[1] = true;
                     case "given_name" -> person[2] = note.isEmpty();
                     default -> { }
                 }
             }
+            switch (field) {
+                case "phone" -> person[4] |= outcome == Outcome.AGREE && note.equals("mobile");
+                case "email" -> person[4] |= outcome == Outcome.AGREE && note.isEmpty();
+                case "name" -> person[5] = outcome == Outcome.AGREE || (outcome == Outcome.CLOSE && points > 0);
+                case "given_name" -> person[6] = outcome != Outcome.DISAGREE && !v;
+                default -> { }
+            }
+            person[3] |= field.equals("siret") && note.equals("other-site");
             veto[0] |= v;
             if (out != null) {
                 out.add(new FieldComparison(field, outcome, left, right, sim, round(points), v, note));
@@ -139,25 +168,47 @@ public final class PairScorer {
         ids(a, b, counts, sink, out != null);
         phones(a, b, counts, sink, out != null);
         email(a, b, counts, sink);
+        boolean addressDone = false;
+        if (out == null && !person[0] && !person[4]) {
+            // no identifier held by these records only agrees (so no move can be read): the address first, it
+            // is cheaper than the names,
+            // and a pair that even equal names cannot lift to the threshold is left there
+            address(a.address(), b.address(), sink);
+            addressDone = true;
+            if (acc[0] + maxNamePoints < cutoff) {
+                return new Score(acc[0], veto[0], probability(acc[0]));
+            }
+        }
         names(a.name(), b.name(), sink, out != null);
-        if (out == null && acc[0] + maxAddressPoints < cutoffPoints) {
+        if (!addressDone && out == null && acc[0] + maxAddressPoints < cutoff) {
             // the address cannot lift this pair to the review threshold: skip it
             return new Score(acc[0], veto[0], probability(acc[0]));
         }
-        address(a.address(), b.address(), sink);
+        if (!addressDone) {
+            address(a.address(), b.address(), sink);
+        }
         if (shared[0] > 0 && shared[1] < 0) {
             // identifiers shared by several records (a syndic's SIRET, phone, email) say "same company";
             // at another address they are another site: they do not count
             sink.add("site", Outcome.DISAGREE, "", "", -1, -shared[0], false, "other-site");
         }
         boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
-        if (movedAddressKept < 1 && person[0] && samePerson && shared[0] == 0 && !veto[0] && shared[2] < 0) {
-            // the same person (surname and full given name) and a phone or a SIRET that no other record of
-            // either system holds: numbers follow a person who moves, so the other address is a move, not
-            // another person. Not for companies (their address names a site: one record per site), nor when an
-            // identifier is shared (a household), nor on an email alone (prenom.nom@fai is often rebuilt from
-            // the name, and namesakes at two providers or two mailboxes look the same).
-            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), false, "moved");
+        boolean sameCompany = a.name().company() && b.name().company() && person[1];
+        // a mobile or a mailbox is one person's: with it, a surname one slip away and a given name written as
+        // an initial, with a typo or left out are still that person
+        boolean ownNumber = !a.name().company() && !b.name().company() && person[4] && person[5] && person[6];
+        if (movedAddressKept < 1 && (person[0] && (samePerson || sameCompany) || ownNumber) && shared[0] == 0
+                && !veto[0] && !person[3] && shared[2] < 0) {
+            boolean company = !(samePerson || ownNumber);
+            // the same person (surname and full given name) or the same company name, and a phone, an email or
+            // a SIRET that no other record of either system holds: a number or a mailbox follows its owner when
+            // they move, so the other address is a move, not another customer. Not when an identifier is
+            // shared (a household's landline, a syndic's SIRET, switchboard and email: one record per site), nor
+            // for the same SIREN with another establishment number (another site of one company).
+            // A company's address names a site: the same name and number at another address is a move or
+            // another site of the company, which only Claire can tell (REVIEW, never LINK).
+            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), company,
+                    company ? "moved-or-site" : "moved");
         }
         double p = acc[0];
         return new Score(p, veto[0], probability(p));
@@ -278,7 +329,7 @@ public final class PairScorer {
             persons(a, b, sink);
             return;
         }
-        double sim = a.joined().equals(b.joined()) ? 1 : nameTokenSimilarity(a, b);
+        double sim = a.joined().equals(b.joined()) ? 1 : nameTokenSimilarity(a, b, ex ? 0 : similarityFloor);
         String la = a.joined();
         String lb = b.joined();
         String note = a.company() == b.company() ? "" : "person-and-company";
@@ -297,6 +348,50 @@ public final class PairScorer {
         }
     }
 
+    /**
+     * True when both names are the same letters: glued alike, or the words of one side, in some order,
+     * glued give the other side glued ("FEMEURIER Marie-France" / "MARIE FRANCE FEMEURIER").
+     */
+    static boolean sameWords(CustomerName a, CustomerName b) {
+        if (a.glued().equals(b.glued())) {
+            return true;
+        }
+        if (a.glued().length() != b.glued().length()) {
+            return false;
+        }
+        return gluesTo(a.tokens(), b.glued()) || gluesTo(b.tokens(), a.glued());
+    }
+
+    /** Whether some order of the tokens (at most 4), glued, spells {@code target}. */
+    private static boolean gluesTo(List<String> tokens, String target) {
+        if (tokens.size() > 4) {
+            return false;
+        }
+        return gluesFrom(tokens, new boolean[tokens.size()], target, 0);
+    }
+
+    private static boolean gluesFrom(List<String> tokens, boolean[] used, String target, int at) {
+        if (at == target.length()) {
+            for (boolean u : used) {
+                if (!u) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!used[i] && target.startsWith(tokens.get(i), at)) {
+                used[i] = true;
+                boolean ok = gluesFrom(tokens, used, target, at + tokens.get(i).length());
+                used[i] = false;
+                if (ok) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void persons(CustomerName a, CustomerName b, Sink sink) {
         // the parsed alignment, then with the given name and surname of either side swapped
         // (a name order the parser could not tell, "VINCENT Cédric")
@@ -306,10 +401,11 @@ public final class PairScorer {
         String bSurname = b.surname();
         double sim = nameSimilarity(aSurname, bSurname);
         GivenResult g = given(aGiven, bGiven);
-        if (!aGiven.isEmpty() && !bGiven.isEmpty() && a.glued().equals(b.glued())
+        if (!aGiven.isEmpty() && !bGiven.isEmpty() && sameWords(a, b)
                 && !(sim >= 0.985 && g.outcome == Outcome.AGREE)) {
             // the same letters split into words differently ("MARTIN Marie Claude" / "MARTIN MARIE CLAUDE" read
-            // as martin + marieclaude and martinmarie + claude): the same name, only the parse differs
+            // as martin + marieclaude and martinmarie + claude), or the same words in another order
+            // ("BERNARD JEAN PAUL" / "Jean Paul BERNARD"): the same name, only the parse differs
             sim = 1;
             g = new GivenResult(Outcome.AGREE, 1, givenEqual, false, "split");
             aGiven = a.given();
@@ -447,15 +543,23 @@ public final class PairScorer {
 
     /** {@link #tokenSimilarity} with the joined forms computed once per name. */
     static double nameTokenSimilarity(CustomerName a, CustomerName b) {
+        return nameTokenSimilarity(a, b, 0);
+    }
+
+    /**
+     * The same, exact from {@code floor} up; below it some value below {@code floor} (the scorer's
+     * decisions do not tell such values apart: see {@link #similarityFloor}).
+     */
+    static double nameTokenSimilarity(CustomerName a, CustomerName b, double floor) {
         if (a.tokens().isEmpty() || b.tokens().isEmpty()) {
             return 0;
         }
-        double best = JaroWinkler.similarity(a.joined(), b.joined());
+        double best = JaroWinkler.similarity(a.joined(), b.joined(), floor);
         if (best < 1 && (a.tokens().size() > 1 || b.tokens().size() > 1)) {
-            best = Math.max(best, JaroWinkler.similarity(a.sorted(), b.sorted()));
-            best = Math.max(best, JaroWinkler.similarity(a.glued(), b.glued()));
+            best = Math.max(best, JaroWinkler.similarity(a.sorted(), b.sorted(), floor));
+            best = Math.max(best, JaroWinkler.similarity(a.glued(), b.glued(), floor));
             if (best < 0.97) {
-                best = Math.max(best, (mongeElkan(a.tokens(), b.tokens()) + mongeElkan(b.tokens(), a.tokens())) / 2);
+                best = Math.max(best, mongeElkan(a.tokens(), b.tokens()));
             }
         }
         return best;
@@ -481,23 +585,35 @@ public final class PairScorer {
             sa.sort(null);
             sb.sort(null);
             best = Math.max(best, JaroWinkler.similarity(String.join(" ", sa), String.join(" ", sb)));
-            best = Math.max(best, (mongeElkan(a, b) + mongeElkan(b, a)) / 2);
+            best = Math.max(best, mongeElkan(a, b));
             // glued spelling: "le gall" / "legall", "saint jorioz" / "saintjorioz"
             best = Math.max(best, JaroWinkler.similarity(String.join("", a), String.join("", b)));
         }
         return best;
     }
 
+    /**
+     * Symmetric Monge-Elkan mean: each token against its best counterpart, averaged both ways (the
+     * similarity matrix is computed once: Jaro-Winkler is symmetric).
+     */
     private static double mongeElkan(List<String> a, List<String> b) {
-        double sum = 0;
+        double[] bestOfB = new double[b.size()];
+        double sumA = 0;
         for (String x : a) {
             double m = 0;
-            for (String y : b) {
-                m = Math.max(m, x.equals(y) ? 1 : JaroWinkler.similarity(x, y));
+            for (int j = 0; j < b.size(); j++) {
+                String y = b.get(j);
+                double sim = x.equals(y) ? 1 : JaroWinkler.similarity(x, y);
+                m = Math.max(m, sim);
+                bestOfB[j] = Math.max(bestOfB[j], sim);
             }
-            sum += m;
+            sumA += m;
         }
-        return sum / a.size();
+        double sumB = 0;
+        for (double v : bestOfB) {
+            sumB += v;
+        }
+        return (sumA / a.size() + sumB / b.size()) / 2;
     }
 
     // ---------------------------------------------------------------- address

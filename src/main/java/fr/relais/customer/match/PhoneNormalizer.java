@@ -15,6 +15,7 @@ import java.util.List;
 public final class PhoneNormalizer {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[/;,|]|\\bou\\b");
 
     /** A normalised number and whether it is a mobile (landlines are often shared by a household). */
     public record Phone(String e164, boolean mobile) {
@@ -29,7 +30,7 @@ public final class PhoneNormalizer {
         if (raw == null || raw.isBlank()) {
             return out;
         }
-        for (String part : raw.split("[/;,|]|\\bou\\b")) {
+        for (String part : SEPARATORS.split(raw)) {
             Phone p = parse(part);
             if (p != null && out.stream().noneMatch(q -> q.e164().equals(p.e164()))) {
                 out.add(p);
@@ -51,10 +52,12 @@ public final class PhoneNormalizer {
         }
         try {
             Phonenumber.PhoneNumber n = UTIL.parse(s, "FR");
-            if (!UTIL.isValidNumber(n)) {
+            // the type is UNKNOWN exactly when the number is not valid (isValidNumber would match the same
+            // patterns a second time)
+            PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(n);
+            if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
                 return null;
             }
-            PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(n);
             boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE;
             return new Phone(UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164), mobile);
         } catch (NumberParseException e) {

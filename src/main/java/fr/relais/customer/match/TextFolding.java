@@ -23,8 +23,12 @@ final class TextFolding {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        String d = Normalizer.normalize(s, Normalizer.Form.NFKD);
-        d = MARKS.matcher(d).replaceAll("");
+        String d = s;
+        if (!ascii(s)) {
+            // plain ASCII has no decomposition and no mark: only other text goes through NFKD
+            d = Normalizer.normalize(s, Normalizer.Form.NFKD);
+            d = MARKS.matcher(d).replaceAll("");
+        }
         StringBuilder b = new StringBuilder(d.length());
         boolean space = true;
         for (int i = 0; i < d.length(); i++) {
@@ -51,6 +55,15 @@ final class TextFolding {
             b.setLength(n - 1);
         }
         return b.toString();
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Folded tokens of a text. */

@@ -172,7 +172,12 @@ class NormalizersTest {
         var reference = new org.apache.commons.text.similarity.JaroWinklerSimilarity();
         String[] words = {"martin", "martine", "dupont", "dupond", "fontaine", "fotaine", "jean", "jeanpierre",
                 "guillaume", "guillauem", "chemin vignes", "chemin dgs vignes", "a", "ab", "crets", "crest",
-                "mermillod", "mermilod", "legall", "le gall", "saint julien", "st julien", ""};
+                "mermillod", "mermilod", "legall", "le gall", "saint julien", "st julien", "",
+                // around the 64 characters where the bit-mask version hands over to the array one
+                "syndic de copropriete residence les jardins du lac d annecy sarl", // 64
+                "syndic de copropriete residence les jardins du lac d annecy sarll", // 65
+                "syndic de copropriete residence les jardins du lac dannecy sarl",
+                "syndic de copropriete residence les jardins du lac d annecy sarl s"};
         for (String x : words) {
             for (String y : words) {
                 double ours = JaroWinkler.similarity(x, y);
@@ -186,5 +191,47 @@ class NormalizersTest {
                 }
             }
         }
+    }
+
+    @Test
+    void jaroWinklerUpperBoundNeverUnderestimates() {
+        // the scorer skips the exact similarity when this bound is below the lowest threshold: it must never
+        // be below the exact value, and from the floor up the exact value is returned
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        String letters = "aeioubcdlmnrst ";
+        for (int n = 0; n < 20_000; n++) {
+            String a = randomWord(rnd, letters, 1 + rnd.nextInt(30));
+            String b = rnd.nextBoolean() ? randomWord(rnd, letters, 1 + rnd.nextInt(30)) : mutate(rnd, a);
+            double exact = JaroWinkler.similarity(a, b);
+            assertThat(JaroWinkler.upperBound(a, b)).as(a + "/" + b).isGreaterThanOrEqualTo(exact - 1e-12);
+            double floored = JaroWinkler.similarity(a, b, 0.8);
+            if (exact >= 0.8) {
+                assertThat(floored).as(a + "/" + b).isEqualTo(exact);
+            } else {
+                assertThat(floored).as(a + "/" + b).isLessThan(0.8);
+            }
+        }
+        assertThat(JaroWinkler.similarity("plomberie favre", "garage des alpes", 0.8)).isLessThan(0.8);
+        assertThat(JaroWinkler.similarity("plomberie favre", "plomberie fabre", 0.8))
+                .isEqualTo(JaroWinkler.similarity("plomberie favre", "plomberie fabre"));
+    }
+
+    private static String randomWord(java.util.SplittableRandom rnd, String letters, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(letters.charAt(rnd.nextInt(letters.length())));
+        }
+        return b.toString();
+    }
+
+    private static String mutate(java.util.SplittableRandom rnd, String a) {
+        StringBuilder b = new StringBuilder(a);
+        int i = rnd.nextInt(b.length());
+        switch (rnd.nextInt(3)) {
+            case 0 -> b.deleteCharAt(i);
+            case 1 -> b.insert(i, 'x');
+            default -> b.setCharAt(i, 'z');
+        }
+        return b.isEmpty() ? "q" : b.toString();
     }
 }

@@ -41,13 +41,27 @@ public class InboundMailReceiver implements MailReceiver {
 
     @Override
     public boolean receive(ReceivedMail mail) {
+        MessageIdSniffer.Summary summary = sniffer.summary(mail.raw());
         Optional<Long> id = mails.insert(mail.transport(), mail.direction().name(), mail.sourceId(),
-                sniffer.messageId(mail.raw()), mail.raw(), mail.receivedAt());
+                sniffer.messageId(mail.raw()), summary.fromAddress(), summary.subject(), mail.raw(), mail.receivedAt());
         if (id.isEmpty()) {
             LOG.debug("mail {} {} already received", mail.transport(), mail.sourceId());
             return false;
         }
         queue(id.get());
+        return true;
+    }
+
+    /**
+     * A person asks for a FAILED mail (one that never reached a ticket) to be tried again: back to RECEIVED with its
+     * attempts cleared, and queued. Returns false when the mail is not FAILED or already has a ticket.
+     */
+    public boolean retry(long id) {
+        if (!mails.resetFailed(id, Instant.now(clock))) {
+            return false;
+        }
+        LOG.info("inbound mail {} queued again by hand", id);
+        queue(id);
         return true;
     }
 

@@ -146,7 +146,7 @@ class MailPipelineTest extends HubTestSupport {
         String m = marker();
         var random = ThreadLocalRandom.current();
         String phone = "04 50 " + random.nextInt(10, 99) + " " + random.nextInt(10, 99) + " " + random.nextInt(10, 99);
-        String e164 = "+334" + phone.substring(1).replace(" ", "");
+        String e164 = "+33" + phone.substring(1).replace(" ", "");
         long customer = customer("Résidence des Tilleuls " + m, null, e164);
         String from = "gardien-" + m + "@wanadoo.example";
         send(from, header(from, "Fuite d'eau importante " + m, "<fuite-" + m + "@wanadoo.example>")

@@ -1,6 +1,7 @@
 package fr.relais.cli;
 
 import fr.relais.customer.match.MatchingCommands;
+import fr.relais.mail.bench.BenchMailPipelineCommand;
 import fr.relais.mail.classify.ClassificationCommands;
 
 import java.util.Arrays;
@@ -22,6 +23,7 @@ public final class Commands {
         Map<String, Command> all = new TreeMap<>();
         all.putAll(MatchingCommands.all());
         all.putAll(ClassificationCommands.all());
+        all.put("bench-mail-pipeline", new BenchMailPipelineCommand());
         return all;
     }
 

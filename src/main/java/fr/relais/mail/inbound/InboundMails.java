@@ -198,8 +198,25 @@ public class InboundMails {
 
     /** Search for the API: by status, sender (substring), text in the subject or sender; newest first. */
     public List<InboundMail> search(String status, String from, String q, int page, int size) {
-        var where = new ArrayList<String>();
         var params = new MapSqlParameterSource();
+        var where = filter(status, from, q, params);
+        String sql = "SELECT " + COLUMNS + " FROM inbound_mail"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY id DESC OFFSET " + ((long) page * size) + " ROWS FETCH FIRST " + size + " ROWS ONLY";
+        return named.query(sql, params, MAPPER);
+    }
+
+    /** How many mails the same search finds in all. */
+    public long countSearch(String status, String from, String q) {
+        var params = new MapSqlParameterSource();
+        var where = filter(status, from, q, params);
+        Long n = named.queryForObject("SELECT COUNT(*) FROM inbound_mail"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)), params, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static List<String> filter(String status, String from, String q, MapSqlParameterSource params) {
+        var where = new ArrayList<String>();
         if (status != null && !status.isBlank()) {
             where.add("status = :status");
             params.addValue("status", status.strip().toUpperCase(Locale.ROOT));
@@ -212,10 +229,7 @@ public class InboundMails {
             where.add("(LOWER(subject) LIKE :q OR from_address LIKE :q)");
             params.addValue("q", "%" + like(q.strip().toLowerCase(Locale.ROOT)) + "%");
         }
-        String sql = "SELECT " + COLUMNS + " FROM inbound_mail"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY id DESC OFFSET " + ((long) page * size) + " ROWS FETCH FIRST " + size + " ROWS ONLY";
-        return named.query(sql, params, MAPPER);
+        return where;
     }
 
     public long count(String status) {

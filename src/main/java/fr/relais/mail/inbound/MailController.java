@@ -41,7 +41,8 @@ public class MailController {
             return ResponseEntity.badRequest().body(Map.of("error", "page must be 0 or more, size between 1 and 200"));
         }
         List<InboundMail> items = mails.search(status, from, q, page, size);
-        return ResponseEntity.ok(Map.of("page", page, "size", size, "items", items));
+        return ResponseEntity.ok(Map.of("page", page, "size", size, "total", mails.countSearch(status, from, q),
+                "items", items));
     }
 
     @GetMapping("/{id}")

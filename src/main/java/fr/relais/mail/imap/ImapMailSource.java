@@ -129,7 +129,8 @@ public class ImapMailSource implements DisposableBean {
     /** Fetches the raw sources of the chunk in one command and hands each to the pipeline, in UID order. */
     private int store(IMAPFolder folder, List<Long> chunk, List<Long> received) throws MessagingException {
         Map<Long, byte[]> raws = ImapCommands.fetchRaw(folder, chunk);
-        int stored = 0;
+        List<ReceivedMail> mails = new ArrayList<>();
+        List<Long> fetched = new ArrayList<>();
         for (long uid : chunk) {
             byte[] raw = raws.get(uid);
             if (raw == null) {
@@ -138,12 +139,12 @@ public class ImapMailSource implements DisposableBean {
             }
             String sourceId = sourceId(raw);
             uids.remember(sourceId, uidValidity, uid);
-            if (receiver.receive(new ReceivedMail(TRANSPORT, sourceId, ReceivedMail.Direction.INBOUND, raw, Instant.now()))) {
-                stored++;
-            }
-            received.add(uid);
-            highestUid = Math.max(highestUid, uid);
+            mails.add(new ReceivedMail(TRANSPORT, sourceId, ReceivedMail.Direction.INBOUND, raw, Instant.now()));
+            fetched.add(uid);
         }
+        int stored = mails.isEmpty() ? 0 : receiver.receiveAll(mails);
+        received.addAll(fetched);
+        fetched.forEach(uid -> highestUid = Math.max(highestUid, uid));
         return stored;
     }
 

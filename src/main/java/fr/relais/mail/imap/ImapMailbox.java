@@ -281,18 +281,46 @@ public class ImapMailbox implements Mailbox, DisposableBean {
                 message.setContent(alternative);
             }
             message.saveChanges();
-            try (Transport transport = session.getTransport("smtp")) {
-                transport.connect(properties.host(), properties.smtpPort(), account.username(), account.password());
-                transport.sendMessage(message, message.getAllRecipients());
+            synchronized (smtpLock) {
+                try {
+                    if (smtp == null || !smtp.isConnected()) {
+                        closeSmtp();
+                        smtp = session.getTransport("smtp");
+                        smtp.connect(properties.host(), properties.smtpPort(), account.username(), account.password());
+                    }
+                    smtp.sendMessage(message, message.getAllRecipients());
+                } catch (MessagingException e) {
+                    // never sent again here: the outbox decides (a mail the server may have taken is not repeated blindly)
+                    closeSmtp();
+                    throw e;
+                }
             }
         } catch (MessagingException e) {
             throw new IllegalStateException("mail to " + mail.to() + " not sent: " + e.getMessage(), e);
         }
     }
 
+    /** One SMTP connection kept open between sends (checked with NOOP before each), reopened when it dropped. */
+    private final Object smtpLock = new Object();
+    private Transport smtp;
+
+    private void closeSmtp() {
+        if (smtp != null) {
+            try {
+                smtp.close();
+            } catch (MessagingException ignored) {
+                // gone anyway
+            }
+            smtp = null;
+        }
+    }
+
     @Override
     public synchronized void destroy() {
         connection.close();
+        synchronized (smtpLock) {
+            closeSmtp();
+        }
     }
 
     /** A MimeMessage that keeps the Message-ID it was given instead of making a new one. */

@@ -37,14 +37,15 @@ import java.util.Set;
 /**
  * The shared mailbox over IMAP/SMTP ({@code relais.mail.transport=imap}, the default).
  * <ul>
- * <li>{@link #file}: the original mail (found in the inbox by its Message-ID, or by the hash of its bytes when
- * it has none) is flagged \Flagged when urgent and moved to its category's folder, created when missing
- * ("Relais/SAV": '/' becomes the server's hierarchy separator). Idempotent: a mail already moved is left.
- * Returns quietly when the mail is not (or no longer) in the inbox.</li>
+ * <li>{@link #file}: the original mail is marked \Seen, flagged \Flagged when urgent and moved to its category's
+ * folder, created when missing ("Relais/SAV": '/' becomes the server's hierarchy separator). By UID: the one
+ * {@link ImapMailSource} fetched it with (same UIDVALIDITY), else found by its Message-ID (or the hash of its
+ * bytes when it has none). Concurrent calls are grouped into one UID STORE per flag kind and one UID MOVE per
+ * folder. Idempotent: a mail no longer in the inbox is left as it is.</li>
  * <li>{@link #send}: SMTP through the same server, as the shared mailbox, keeping the given Message-ID and
- * headers.</li>
+ * headers; one SMTP connection kept open between sends.</li>
  * </ul>
- * One IMAP connection, kept open and reopened when it dropped; calls are serialised.
+ * One IMAP connection with the inbox kept open, reopened when it dropped.
  */
 @Component
 @ConditionalOnProperty(name = "relais.mail.transport", havingValue = "imap", matchIfMissing = true)

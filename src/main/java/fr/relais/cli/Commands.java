@@ -2,6 +2,7 @@ package fr.relais.cli;
 
 import fr.relais.customer.match.MatchingCommands;
 import fr.relais.customer.sync.SyncCommands;
+import fr.relais.mail.bench.BenchMailPipelineCommand;
 import fr.relais.mail.classify.ClassificationCommands;
 
 import java.util.Arrays;
@@ -24,6 +25,7 @@ public final class Commands {
         all.putAll(MatchingCommands.all());
         all.putAll(ClassificationCommands.all());
         all.putAll(SyncCommands.all());
+        all.put("bench-mail-pipeline", new BenchMailPipelineCommand());
         return all;
     }
 

@@ -1,8 +1,16 @@
 package fr.relais.mail;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHandler;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.context.SmartLifecycle;
+
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Map;
 
 /**
  * The demo's mail server: real SMTP and IMAP on loopback with the shared mailbox and Claire's mailbox,
@@ -23,7 +31,18 @@ public class EmbeddedMailServer implements SmartLifecycle {
     public synchronized void start() {
         greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(properties.smtpPort(), properties.host(), ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(properties.imapPort(), properties.host(), ServerSetup.PROTOCOL_IMAP)});
+                new ServerSetup(properties.imapPort(), properties.host(), ServerSetup.PROTOCOL_IMAP)}) {
+            @Override
+            protected Map<String, AbstractServer> createServices(ServerSetup[] setups, Managers managers) {
+                Map<String, AbstractServer> services = super.createServices(setups, managers);
+                for (ServerSetup setup : setups) {
+                    if (ServerSetup.PROTOCOL_IMAP.equals(setup.getProtocol())) {
+                        services.put(setup.getProtocol(), new NoDelayImapServer(setup, managers));
+                    }
+                }
+                return services;
+            }
+        };
         try {
             greenMail.start();
         } catch (RuntimeException e) {
@@ -46,6 +65,28 @@ public class EmbeddedMailServer implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return greenMail != null;
+    }
+
+    /**
+     * GreenMail's IMAP server with TCP_NODELAY on each connection. GreenMail writes an answer line by line (an
+     * untagged line, then the tagged status): with Nagle's algorithm on, the last line waits for the client's
+     * delayed ACK, which costs about 40 ms per IMAP command on Linux (measured: 44 ms for a one-UID search).
+     */
+    static final class NoDelayImapServer extends AbstractServer {
+
+        NoDelayImapServer(ServerSetup setup, Managers managers) {
+            super(setup, managers);
+        }
+
+        @Override
+        protected ProtocolHandler createProtocolHandler(Socket client) {
+            try {
+                client.setTcpNoDelay(true);
+            } catch (SocketException ignored) {
+                // served with Nagle's algorithm, only slower
+            }
+            return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), client);
+        }
     }
 
     /** Starts before the routes that read and send mail, stops after them. */

@@ -15,10 +15,15 @@ final class ImapConnection implements AutoCloseable {
     private final MailAccount account;
     private final Session session;
     private Store store;
+    private org.eclipse.angus.mail.imap.IMAPFolder folder;
 
-    ImapConnection(MailProperties properties, MailAccount account) {
+    private final String protocol;
+
+    /** @param protocol "imap" or "imaps" (relais.mail.imap.protocol) */
+    ImapConnection(MailProperties properties, MailAccount account, String protocol) {
         this.properties = properties;
         this.account = account;
+        this.protocol = "imaps".equalsIgnoreCase(protocol) || properties.secure() ? "imaps" : "imap";
         this.session = Session.getInstance(sessionProperties(properties));
     }
 
@@ -47,14 +52,35 @@ final class ImapConnection implements AutoCloseable {
     Store store() throws MessagingException {
         if (store == null || !store.isConnected()) {
             close();
-            store = session.getStore(properties.secure() ? "imaps" : "imap");
+            store = session.getStore(protocol);
             store.connect(properties.host(), properties.imapPort(), account.username(), account.password());
         }
         return store;
     }
 
+    /** The folder, opened read-write and kept open between calls; reopened when the connection dropped. */
+    org.eclipse.angus.mail.imap.IMAPFolder folder(String name) throws MessagingException {
+        if (folder == null || !folder.isOpen() || !folder.getFullName().equals(name) || store == null
+                || !store.isConnected()) {
+            close();
+            folder = (org.eclipse.angus.mail.imap.IMAPFolder) store().getFolder(name);
+            folder.open(jakarta.mail.Folder.READ_WRITE);
+        }
+        return folder;
+    }
+
     @Override
     public void close() {
+        if (folder != null) {
+            try {
+                if (folder.isOpen()) {
+                    folder.close(false);
+                }
+            } catch (MessagingException | IllegalStateException ignored) {
+                // the connection is gone anyway
+            }
+            folder = null;
+        }
         if (store != null) {
             try {
                 store.close();

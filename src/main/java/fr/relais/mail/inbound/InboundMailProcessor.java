@@ -31,7 +31,9 @@ import fr.relais.ticket.Urgency;
 import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import fr.relais.platform.InvalidInputException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,7 +63,7 @@ public class InboundMailProcessor {
     private final InboundMails mails;
     private final TicketService tickets;
     private final MailClassifier classifier;
-    private final ObjectProvider<MailIntake> intakes;
+    private final MailIntake intake;
     private final ObjectProvider<Outbox> outboxes;
     private final ObjectProvider<Mailbox> mailboxes;
     private final CustomerLinker linker;
@@ -70,16 +72,18 @@ public class InboundMailProcessor {
     private final InboundMailProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock = Clock.systemUTC();
-    private final MailIntake fallbackIntake = new BasicMailIntake();
+    private final int maxAttempts;
 
     public InboundMailProcessor(InboundMails mails, TicketService tickets, MailClassifier classifier,
-                                ObjectProvider<MailIntake> intakes, ObjectProvider<Outbox> outboxes,
+                                MailIntake intake, ObjectProvider<Outbox> outboxes,
                                 ObjectProvider<Mailbox> mailboxes, ObjectProvider<HubMessageIds> hubIds,
-                                CustomerLinker linker, AttachmentFiler filer, InboundMailProperties properties) {
+                                CustomerLinker linker, AttachmentFiler filer, InboundMailProperties properties,
+                                @Value("${relais.broker.max-redeliveries:4}") int maxRedeliveries) {
         this.mails = mails;
         this.tickets = tickets;
         this.classifier = classifier;
-        this.intakes = intakes;
+        this.intake = intake;
+        this.maxAttempts = properties.maxAttempts() > 0 ? properties.maxAttempts() : 1 + Math.max(0, maxRedeliveries);
         this.outboxes = outboxes;
         this.mailboxes = mailboxes;
         this.linker = linker;
@@ -104,17 +108,78 @@ public class InboundMailProcessor {
 
     // ------------------------------------------------------------------ process
 
-    /** Processes one stored mail (the body of the queue's message is its id). */
+    /** Attempts of a mail before it ends FAILED (relais.mail.inbound.max-attempts, or one delivery's tries). */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * Processes one stored mail (the body of the queue's message is its id). Each call on an unfinished mail
+     * counts one attempt (committed at once). A failure is recorded with its reason and thrown again (the
+     * route retries), except at the last attempt: the mail then ends FAILED and the exchange completes. A mail
+     * already past its attempts (tries cut by crashes) ends FAILED without another try.
+     */
     public Outcome process(@Body String body) {
-        long id = Long.parseLong(body.strip());
-        Optional<InboundMail> row = mails.find(id);
-        if (row.isEmpty()) {
+        long id;
+        try {
+            id = Long.parseLong(body.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("mail-inbound: the message '" + cut(body, 100)
+                    + "' is not the id of a stored mail");
+        }
+        Optional<InboundMail> found = mails.find(id);
+        if (found.isEmpty()) {
             LOG.warn("inbound mail {} is not in the store: nothing to do", id);
             return new Outcome(id, "MISSING", null, null, null, null, true, null, List.of());
         }
-        if (row.get().processed()) {
-            return redo(row.get());
+        if (finished(found.get())) {
+            return skipped(found.get());
         }
+        InboundMail row = mails.startAttempt(id).orElseThrow();
+        if (row.attempts() > maxAttempts) {
+            String reason = "gave up after " + (row.attempts() - 1) + " attempts: " + (row.lastError() == null
+                    ? "each try was cut (the hub stopped while processing this mail)" : row.lastError());
+            return giveUp(row, reason);
+        }
+        try {
+            return row.processed() ? redo(row) : processNew(row);
+        } catch (RuntimeException e) {
+            return failed(row.id(), row.attempts(), "processing", e);
+        }
+    }
+
+    private static boolean finished(InboundMail row) {
+        return row.processed() && (row.filedAt() != null || row.status().equals("STAFF_REPLY")
+                || row.status().equals("UNMATCHED") || row.status().equals(InboundMail.FAILED));
+    }
+
+    private static Outcome skipped(InboundMail row) {
+        return new Outcome(row.id(), row.status(), row.sourceId(), row.transport(), row.ticketId(), null, true, null,
+                List.of());
+    }
+
+    /** A try failed: thrown again to be retried, or, at the last attempt, the mail ends FAILED. */
+    private Outcome failed(long id, int attempts, String step, RuntimeException e) {
+        String reason = step + " failed (attempt " + attempts + " of " + maxAttempts + "): " + e;
+        if (attempts >= maxAttempts) {
+            return giveUp(mails.find(id).orElseThrow(), reason);
+        }
+        LOG.warn("inbound mail {}: {}; it will be tried again", id, reason);
+        mails.recordError(id, reason);
+        throw e;
+    }
+
+    private Outcome giveUp(InboundMail row, String reason) {
+        LOG.error("inbound mail {} ({} {}) is FAILED and will not be tried again by itself: {}", row.id(),
+                row.transport(), row.sourceId(), reason);
+        mails.markFailed(row.id(), reason, Instant.now(clock));
+        return new Outcome(row.id(), InboundMail.FAILED, row.sourceId(), row.transport(), row.ticketId(), null, false,
+                null, List.of());
+    }
+
+    private Outcome processNew(InboundMail stored) {
+        long id = stored.id();
+        Optional<InboundMail> row = Optional.of(stored);
         byte[] raw = mails.raw(id).orElseThrow();
         ParsedMail mail = parse(raw);
         Instant receivedAt = row.get().receivedAt();
@@ -235,15 +300,26 @@ public class InboundMailProcessor {
 
     // ------------------------------------------------------------------ after the commit
 
-    /** Writes the attachments on the share and files the original mail in the mailbox; then marks it filed. */
+    /**
+     * Writes the attachments on the share and files the original mail in the mailbox; then marks it filed. A
+     * failed filing counts one attempt: it is thrown again (the route retries this step), or, at the last
+     * attempt, the mail ends FAILED (its ticket stays).
+     */
     public Outcome file(@Body Outcome outcome) {
         if (outcome.actions() == null) {
             return outcome;
         }
-        filer.write(outcome.files());
-        Mailbox mailbox = mailboxes.getIfAvailable();
-        if (mailbox != null && mailbox.transport().equals(outcome.transport())) {
-            mailbox.file(outcome.sourceId(), outcome.actions());
+        try {
+            filer.write(outcome.files());
+            Mailbox mailbox = mailboxes.getIfAvailable();
+            if (mailbox != null && mailbox.transport().equals(outcome.transport())) {
+                mailbox.file(outcome.sourceId(), outcome.actions());
+            }
+        } catch (RuntimeException e) {
+            InboundMail row = mails.startAttempt(outcome.mailId()).orElseThrow();
+            failed(row.id(), row.attempts(), "filing", e);
+            return new Outcome(outcome.mailId(), InboundMail.FAILED, outcome.sourceId(), outcome.transport(),
+                    outcome.ticketId(), outcome.reference(), false, null, List.of());
         }
         mails.markFiled(outcome.mailId(), Instant.now(clock));
         return outcome;
@@ -252,13 +328,7 @@ public class InboundMailProcessor {
     // ------------------------------------------------------------------ helpers
 
     private ParsedMail parse(byte[] raw) {
-        MailIntake intake = intakes.getIfAvailable(() -> fallbackIntake);
-        try {
-            return intake.parse(raw);
-        } catch (RuntimeException e) {
-            LOG.warn("the mail intake failed on a mail; using the basic parser: {}", e.toString());
-            return fallbackIntake.parse(raw);
-        }
+        return intake.parse(raw);
     }
 
     private Outcome inTransaction(long mailId, java.util.function.Supplier<Outcome> work) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param categoryPrefix    prefix of the Outlook categories (Graph), e.g. "Relais · "
  * @param doneCategory      the Outlook category Claire sets to resolve a ticket (Graph)
  * @param staffActor        the actor recorded for what Claire does from her mailbox
+ * @param maxAttempts       tries of a mail (processing, filing; a try cut by a crash counts) before it ends FAILED;
+ *                          0 = the tries of one delivery, 1 + relais.broker.max-redeliveries
  */
 @Validated
 @ConfigurationProperties("relais.mail.inbound")
@@ -33,7 +35,8 @@ public record InboundMailProperties(
         String urgentFolder,
         String categoryPrefix,
         String doneCategory,
-        String staffActor) {
+        String staffActor,
+        @Min(0) int maxAttempts) {
 
     public InboundMailProperties {
         requeueAfter = requeueAfter == null ? Duration.ofMinutes(1) : requeueAfter;

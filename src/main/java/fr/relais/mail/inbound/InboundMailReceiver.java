@@ -28,6 +28,7 @@ public class InboundMailReceiver implements MailReceiver {
 
     private final InboundMails mails;
     private final JmsTemplate jms;
+    private final JmsTemplate batchJms;
     private final InboundMailProperties properties;
     private final MessageIdSniffer sniffer = new MessageIdSniffer();
     private final Clock clock;
@@ -35,19 +36,65 @@ public class InboundMailReceiver implements MailReceiver {
     public InboundMailReceiver(InboundMails mails, ConnectionFactory connectionFactory, InboundMailProperties properties) {
         this.mails = mails;
         this.jms = new JmsTemplate(connectionFactory);
+        this.batchJms = new JmsTemplate(connectionFactory);
+        this.batchJms.setSessionTransacted(true);
         this.properties = properties;
         this.clock = Clock.systemUTC();
     }
 
     @Override
     public boolean receive(ReceivedMail mail) {
+        Optional<Long> id = store(mail);
+        id.ifPresent(this::queue);
+        return id.isPresent();
+    }
+
+    /**
+     * Each mail is stored in a transaction of its own (as {@link #receive}), then the new ones are queued in ONE
+     * JMS transaction: one journal sync for the batch instead of one per mail. A crash between the two leaves
+     * RECEIVED rows, queued again by {@link #requeueStale()}.
+     */
+    @Override
+    public int receiveAll(List<ReceivedMail> batch) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (ReceivedMail mail : batch) {
+            store(mail).ifPresent(ids::add);
+        }
+        if (!ids.isEmpty()) {
+            batchJms.execute(session -> {
+                var producer = session.createProducer(session.createQueue(properties.queue()));
+                producer.setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
+                for (Long id : ids) {
+                    producer.send(session.createTextMessage(Long.toString(id)));
+                }
+                producer.close();
+                session.commit();
+                return null;
+            }, true);
+        }
+        return ids.size();
+    }
+
+    private Optional<Long> store(ReceivedMail mail) {
+        MessageIdSniffer.Summary summary = sniffer.summary(mail.raw());
         Optional<Long> id = mails.insert(mail.transport(), mail.direction().name(), mail.sourceId(),
-                sniffer.messageId(mail.raw()), mail.raw(), mail.receivedAt());
+                sniffer.messageId(mail.raw()), summary.fromAddress(), summary.subject(), mail.raw(), mail.receivedAt());
         if (id.isEmpty()) {
             LOG.debug("mail {} {} already received", mail.transport(), mail.sourceId());
+        }
+        return id;
+    }
+
+    /**
+     * A person asks for a FAILED mail (one that never reached a ticket) to be tried again: back to RECEIVED with its
+     * attempts cleared, and queued. Returns false when the mail is not FAILED or already has a ticket.
+     */
+    public boolean retry(long id) {
+        if (!mails.resetFailed(id, Instant.now(clock))) {
             return false;
         }
-        queue(id.get());
+        LOG.info("inbound mail {} queued again by hand", id);
+        queue(id);
         return true;
     }
 

@@ -29,7 +29,7 @@ public class InboundMails {
     static final int SOURCE_ID_MAX = 1000;
     static final String COLUMNS = "id, transport, direction, source_id, message_id, size_bytes, received_at, status,"
             + " from_address, subject, ticket_id, ticket_message_id, category, urgency, classification_explanation,"
-            + " customer_id, processed_at, filed_at, problems";
+            + " customer_id, processed_at, filed_at, problems, attempts, last_error";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -60,12 +60,20 @@ public class InboundMails {
      */
     public Optional<Long> insert(String transport, String direction, String sourceId, String messageId, byte[] raw,
                                  Instant receivedAt) {
+        return insert(transport, direction, sourceId, messageId, null, null, raw, receivedAt);
+    }
+
+    /** The same, with the sender and subject read from the header block (findable before processing). */
+    public Optional<Long> insert(String transport, String direction, String sourceId, String messageId,
+                                 String fromAddress, String subject, byte[] raw, Instant receivedAt) {
         var params = new MapSqlParameterSource()
                 .addValue("transport", transport)
                 .addValue("direction", direction)
                 .addValue("sourceId", cut(sourceId, SOURCE_ID_MAX))
                 .addValue("sourceKey", sourceKey(sourceId))
                 .addValue("messageId", cut(messageId, 1000))
+                .addValue("fromAddress", cut(fromAddress, 320))
+                .addValue("subject", cut(subject, 1000))
                 .addValue("raw", raw)
                 .addValue("size", (long) raw.length)
                 .addValue("receivedAt", SqlValues.utc(receivedAt))
@@ -73,9 +81,10 @@ public class InboundMails {
         try {
             return newTransaction.execute(status -> {
                 var keys = new GeneratedKeyHolder();
-                named.update("INSERT INTO inbound_mail (transport, direction, source_id, source_key, message_id, raw_mime,"
-                        + " size_bytes, received_at, queued_at, status) VALUES (:transport, :direction, :sourceId,"
-                        + " :sourceKey, :messageId, :raw, :size, :receivedAt, :receivedAt, :status)", params, keys,
+                named.update("INSERT INTO inbound_mail (transport, direction, source_id, source_key, message_id, from_address,"
+                        + " subject, raw_mime, size_bytes, received_at, queued_at, status) VALUES (:transport, :direction,"
+                        + " :sourceId, :sourceKey, :messageId, :fromAddress, :subject, :raw, :size, :receivedAt, :receivedAt,"
+                        + " :status)", params, keys,
                         new String[] {"id"});
                 return Optional.of(keys.getKey().longValue());
             });
@@ -113,6 +122,39 @@ public class InboundMails {
                 p.status(), cut(p.fromAddress(), 320), cut(p.subject(), 1000), p.threadConversation(), p.ticketId(),
                 p.ticketMessageId(), p.category(), p.urgency(), p.explanation(), p.customerId(), SqlValues.utc(at),
                 p.problems(), id);
+    }
+
+    /**
+     * Counts one more try of a mail, committed at once (outside any transaction of the caller), so that a try
+     * cut by a crash counts too. Returns the mail as it is now, or empty when it is not stored.
+     */
+    public Optional<InboundMail> startAttempt(long id) {
+        return newTransaction.execute(status -> {
+            jdbc.update("UPDATE inbound_mail SET attempts = attempts + 1 WHERE id = ? AND status <> 'FAILED'", id);
+            return find(id);
+        });
+    }
+
+    /** Keeps the reason of a failed try (committed at once). */
+    public void recordError(long id, String reason) {
+        newTransaction.executeWithoutResult(status -> jdbc.update("UPDATE inbound_mail SET last_error = ? WHERE id = ?",
+                cut(reason, 2000), id));
+    }
+
+    /** The pipeline gave up on this mail: FAILED with the reason, never queued again by itself (committed at once). */
+    public void markFailed(long id, String reason, Instant at) {
+        newTransaction.executeWithoutResult(status -> jdbc.update("UPDATE inbound_mail SET status = 'FAILED',"
+                + " last_error = ?, processed_at = ? WHERE id = ?", cut(reason, 2000), SqlValues.utc(at), id));
+    }
+
+    /**
+     * A FAILED mail that never reached a ticket goes back to RECEIVED with its attempts cleared (a person asked
+     * for it). Returns false when the mail is not FAILED or has a ticket already.
+     */
+    public boolean resetFailed(long id, Instant now) {
+        return newTransaction.execute(status -> jdbc.update("UPDATE inbound_mail SET status = 'RECEIVED', attempts = 0,"
+                + " queued_at = ?, processed_at = NULL WHERE id = ? AND status = 'FAILED' AND ticket_id IS NULL",
+                SqlValues.utc(now), id)) == 1;
     }
 
     public void markFiled(long id, Instant at) {
@@ -156,8 +198,25 @@ public class InboundMails {
 
     /** Search for the API: by status, sender (substring), text in the subject or sender; newest first. */
     public List<InboundMail> search(String status, String from, String q, int page, int size) {
-        var where = new ArrayList<String>();
         var params = new MapSqlParameterSource();
+        var where = filter(status, from, q, params);
+        String sql = "SELECT " + COLUMNS + " FROM inbound_mail"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY id DESC OFFSET " + ((long) page * size) + " ROWS FETCH FIRST " + size + " ROWS ONLY";
+        return named.query(sql, params, MAPPER);
+    }
+
+    /** How many mails the same search finds in all. */
+    public long countSearch(String status, String from, String q) {
+        var params = new MapSqlParameterSource();
+        var where = filter(status, from, q, params);
+        Long n = named.queryForObject("SELECT COUNT(*) FROM inbound_mail"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)), params, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static List<String> filter(String status, String from, String q, MapSqlParameterSource params) {
+        var where = new ArrayList<String>();
         if (status != null && !status.isBlank()) {
             where.add("status = :status");
             params.addValue("status", status.strip().toUpperCase(Locale.ROOT));
@@ -170,10 +229,7 @@ public class InboundMails {
             where.add("(LOWER(subject) LIKE :q OR from_address LIKE :q)");
             params.addValue("q", "%" + like(q.strip().toLowerCase(Locale.ROOT)) + "%");
         }
-        String sql = "SELECT " + COLUMNS + " FROM inbound_mail"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY id DESC OFFSET " + ((long) page * size) + " ROWS FETCH FIRST " + size + " ROWS ONLY";
-        return named.query(sql, params, MAPPER);
+        return where;
     }
 
     public long count(String status) {
@@ -209,7 +265,8 @@ public class InboundMails {
                 rs.getString("subject"), longOrNull(rs, "ticket_id"), longOrNull(rs, "ticket_message_id"),
                 rs.getString("category"), rs.getString("urgency"), rs.getString("classification_explanation"),
                 longOrNull(rs, "customer_id"), SqlValues.instant(rs, "processed_at"),
-                SqlValues.instant(rs, "filed_at"), rs.getString("problems"));
+                SqlValues.instant(rs, "filed_at"), rs.getString("problems"), rs.getInt("attempts"),
+                rs.getString("last_error"));
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

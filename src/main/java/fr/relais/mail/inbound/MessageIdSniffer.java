@@ -13,6 +13,43 @@ public final class MessageIdSniffer {
 
     /** The Message-ID without angle brackets, or null when the header block has none. */
     public String messageId(byte[] raw) {
+        return clean(header(raw, "message-id"));
+    }
+
+    /**
+     * The sender's address (lower case) and the subject (RFC 2047 decoded when possible) read from the header
+     * block, for a stored mail not processed yet; nulls when absent. Processing replaces them with the parser's.
+     */
+    public Summary summary(byte[] raw) {
+        String from = header(raw, "from");
+        String address = null;
+        if (from != null) {
+            java.util.regex.Matcher m = ADDRESS.matcher(from);
+            if (m.find()) {
+                address = m.group().toLowerCase(Locale.ROOT);
+            }
+        }
+        String subject = header(raw, "subject");
+        if (subject != null) {
+            try {
+                subject = jakarta.mail.internet.MimeUtility.decodeText(subject);
+            } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
+                // kept as it is
+            }
+            subject = subject.replaceAll("\\p{Cntrl}", " ").strip();
+        }
+        return new Summary(address, subject);
+    }
+
+    /** Sender address and subject of a raw mail, or nulls. */
+    public record Summary(String fromAddress, String subject) {
+    }
+
+    private static final java.util.regex.Pattern ADDRESS =
+            java.util.regex.Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
+
+    /** The first header of that name (lower case), unfolded, or null. */
+    private static String header(byte[] raw, String name) {
         int end = Math.min(raw.length, MAX_HEADER_BYTES);
         String head = new String(raw, 0, end, StandardCharsets.ISO_8859_1);
         String[] lines = head.split("\r?\n", -1);
@@ -25,25 +62,25 @@ public final class MessageIdSniffer {
                 current.append(' ').append(line.strip());
                 continue;
             }
-            String found = valueOf(current);
+            String found = valueOf(current, name);
             if (found != null) {
                 return found;
             }
             current = new StringBuilder(line);
         }
-        return valueOf(current);
+        return valueOf(current, name);
     }
 
-    private static String valueOf(StringBuilder header) {
+    private static String valueOf(StringBuilder header, String name) {
         if (header == null) {
             return null;
         }
         String line = header.toString();
         int colon = line.indexOf(':');
-        if (colon < 0 || !line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals("message-id")) {
+        if (colon < 0 || !line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(name)) {
             return null;
         }
-        return clean(line.substring(colon + 1));
+        return line.substring(colon + 1).strip();
     }
 
     /** A Message-ID without spaces and angle brackets, or null when nothing is left. */

@@ -10,4 +10,18 @@ public interface MailReceiver {
      * @return true when the mail is new, false when it had already been received
      */
     boolean receive(ReceivedMail mail);
+
+    /**
+     * The same for several mails fetched together (a transport may hand over a batch so that the receiver can
+     * queue them in one go). Returns how many were new; returns only when every one of them is safely stored.
+     */
+    default int receiveAll(java.util.List<ReceivedMail> mails) {
+        int added = 0;
+        for (ReceivedMail mail : mails) {
+            if (receive(mail)) {
+                added++;
+            }
+        }
+        return added;
+    }
 }

@@ -1,0 +1,341 @@
+package fr.relais.mail.bench;
+
+import fr.relais.RelaisApplication;
+import fr.relais.cli.Command;
+import fr.relais.mail.MailAccount;
+import fr.relais.mail.MailProperties;
+import fr.relais.mail.imap.ImapMailSource;
+import fr.relais.mail.imap.ImapSettings;
+import fr.relais.mail.imap.ImapUids;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedProcessorMBean;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailMessage;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bench-mail-pipeline [--mails 1000] [--warmup 200] [--timeout 240] [--camel-mail-bare true]
+ * [hub settings --name=value ...]}:
+ * starts the hub on its embedded defaults (a fresh temporary data folder, free ports), then
+ * <ol>
+ * <li>the pipeline: N mails are put in the shared mailbox over SMTP while the route mail-imap is stopped, the
+ * route is started, and the clock runs until every mail is processed (ticket, joined, NON_TICKET) and filed in
+ * its folder; fetch→ticket per mail is processed_at − received_at (received_at is stamped when IMAP fetched
+ * it). Then until every acknowledgement and notification the mails owed is sent;</li>
+ * <li>the bare route, the plumbing limit: the same N mails in another mailbox, a route with the same IMAP
+ * settings that only fetches each raw mail (the hub's bulk UID fetch) and inserts it as a row; with
+ * {@code --camel-mail-bare true} also the same with the stock camel-mail consumer (slow: one command per mail).</li>
+ * </ol>
+ * Prints mails/s of both, the ratio, p50/p95 fetch→ticket, and the mean time of each route step. Arguments that
+ * start with {@code --} and hold a {@code =} are passed to the hub (e.g. {@code --relais.mail.inbound.consumers=8}).
+ */
+public final class BenchMailPipelineCommand implements Command {
+
+    private static final String SAMPLE_BODIES = """
+            Bonjour, plus de chauffage depuis ce matin dans tout l'appartement, la chaudière affiche F28. Pouvez-vous passer ?
+            Bonjour, je souhaite un devis pour le remplacement de ma chaudière fioul par une pompe à chaleur. Merci.
+            Bonjour, pouvez-vous me proposer un rendez-vous pour l'entretien annuel de la chaudière la semaine prochaine ?
+            Bonjour, je ne comprends pas la facture n° 2026-0412, le déplacement a été compté deux fois. Cordialement.
+            Urgent : fuite d'eau importante sous l'évier, la cuisine est inondée, l'eau coule chez le voisin du dessous.
+            Bonjour, le chantier de la rue des Alpes : la livraison des radiateurs est-elle toujours prévue lundi ?
+            Bonjour, suite à l'intervention de mardi le radiateur de la chambre fuit toujours. Je suis mécontente.
+            """;
+
+    private boolean camelMailBare;
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        List<String> hubArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--") && args[i].contains("=")) {
+                hubArgs.add(args[i]);
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                err.println("bench-mail-pipeline: unexpected argument " + args[i]);
+                return 2;
+            }
+        }
+        int mails = Integer.parseInt(options.getOrDefault("mails", "1000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "200"));
+        Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "240")));
+        camelMailBare = Boolean.parseBoolean(options.getOrDefault("camel-mail-bare", "false"));
+        try {
+            return bench(mails, warmup, timeout, hubArgs, out);
+        } catch (Exception e) {
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private int bench(int count, int warmup, Duration timeout, List<String> hubArgs, PrintStream out) throws Exception {
+        Path dataDir = Files.createTempDirectory("relais-bench-");
+        List<String> args = new ArrayList<>(List.of("--relais.data-dir=" + dataDir, "--server.port=" + freePort(),
+                "--relais.mail.smtp-port=" + freePort(), "--relais.mail.imap-port=" + freePort(),
+                "--relais.security.admin-password=bench-password-0123456789", "--logging.level.root=WARN",
+                "--logging.level.fr.relais.platform.StartReport=INFO"));
+        args.addAll(hubArgs);
+        out.printf(Locale.ROOT, "machine: %d cores, %s %s, load average before start: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), loadAverage());
+        out.println("hub: embedded defaults, data in " + dataDir + (hubArgs.isEmpty() ? "" : ", " + hubArgs));
+        long started = System.nanoTime();
+        try (ConfigurableApplicationContext hub = SpringApplication.run(RelaisApplication.class, args.toArray(String[]::new))) {
+            out.printf(Locale.ROOT, "hub started in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            CamelContext camel = hub.getBean(CamelContext.class);
+            MailProperties mail = hub.getBean(MailProperties.class);
+            JdbcTemplate jdbc = new JdbcTemplate(hub.getBean(DataSource.class));
+            ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+            out.printf(Locale.ROOT, "settings: poll every %s ms, %s mails per poll, %s consumers of %s%n",
+                    hub.getEnvironment().getProperty("relais.mail.imap.poll-delay"),
+                    hub.getEnvironment().getProperty("relais.mail.imap.max-messages-per-poll"),
+                    hub.getEnvironment().getProperty("relais.mail.inbound.consumers"),
+                    hub.getEnvironment().getProperty("relais.mail.inbound.queue"));
+
+            if (warmup > 0) {
+                Result w = pipeline(camel, mail, jdbc, "warm", warmup, timeout);
+                out.printf(Locale.ROOT, "warm-up: %d mails, %.1f mails/s%n", warmup, w.rate());
+            }
+            for (String route : List.of("mail-imap", "mail-inbound", "mail-outbound")) {
+                managed.getManagedRoute(route).reset(true);
+            }
+            Result p = pipeline(camel, mail, jdbc, "run", count, timeout);
+            out.printf(Locale.ROOT, "pipeline: %d mails in %.2f s = %.1f mails/s (SMTP → IMAP → store → classify → ticket,"
+                            + " filed); fetch→ticket p50 %d ms, p95 %d ms, max %d ms; outcomes %s%n", count, p.seconds(),
+                    p.rate(), p.p50(), p.p95(), p.max(), p.outcomes());
+            long acks = outboxDone(jdbc, timeout);
+            out.printf(Locale.ROOT, "  acknowledgements and notifications: %d sent, all out %.2f s after the start of the"
+                    + " run%n", acks, (System.nanoTime() - p.startNanos()) / 1e9);
+            out.println("  where the time goes (mean per exchange):");
+            for (String id : List.of("mail-imap", "mail-inbound", "mail-outbound")) {
+                ManagedRouteMBean route = managed.getManagedRoute(id);
+                out.printf(Locale.ROOT, "    route %-14s %6d exchanges, mean %4d ms, max %5d ms%n", id,
+                        route.getExchangesCompleted(), route.getMeanProcessingTime(), route.getMaxProcessingTime());
+            }
+            for (String id : List.of("mail-imap-receive", "mail-inbound-process", "mail-inbound-file")) {
+                ManagedProcessorMBean step = managed.getManagedProcessor(id);
+                if (step != null) {
+                    out.printf(Locale.ROOT, "    step  %-22s mean %4d ms, max %5d ms%n", id,
+                            step.getMeanProcessingTime(), step.getMaxProcessingTime());
+                }
+            }
+
+            jdbc.execute("CREATE TABLE bench_bare (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                    + " message_id VARCHAR(1000), raw_mime BYTEA NOT NULL, fetched_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            Result bulk = bare(camel, hub, mail, jdbc, count, warmup, timeout, true);
+            out.printf(Locale.ROOT, "bare route, the hub's bulk UID fetch (ImapMailSource) + insert a row: %d mails in"
+                    + " %.2f s = %.1f mails/s%n", count, bulk.seconds(), bulk.rate());
+            double limit = bulk.rate();
+            if (camelMailBare) {
+                Result b = bare(camel, hub, mail, jdbc, count, warmup, timeout, false);
+                out.printf(Locale.ROOT, "bare route with the stock camel-mail consumer (IMAP fetch + insert a row): %d mails"
+                        + " in %.2f s = %.1f mails/s%n", count, b.seconds(), b.rate());
+                limit = Math.max(limit, b.rate());
+            }
+            out.printf(Locale.ROOT, "ratio pipeline / plumbing limit (the faster bare route, %.1f mails/s): %.0f %%%n",
+                    limit, 100 * p.rate() / limit);
+            out.println("load average after: " + loadAverage());
+            return 0;
+        }
+    }
+
+    /** Mails in the shared mailbox while mail-imap is stopped, then the route started and the clock running. */
+    private Result pipeline(CamelContext camel, MailProperties mail, JdbcTemplate jdbc, String run, int count,
+                            Duration timeout) throws Exception {
+        camel.getRouteController().stopRoute("mail-imap");
+        String prefix = "bench-" + run + "-" + System.nanoTime() + "-";
+        sendAll(mail, mail.serviceAddress(), prefix, count);
+        long t0 = System.nanoTime();
+        camel.getRouteController().startRoute("mail-imap");
+        long deadline = t0 + timeout.toNanos();
+        while (done(jdbc, prefix) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + done(jdbc, prefix) + " of " + count + " mails done after "
+                        + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(50);
+        }
+        long t1 = System.nanoTime();
+        List<Long> latencies = new ArrayList<>(jdbc.query("SELECT received_at, processed_at FROM inbound_mail WHERE"
+                        + " message_id LIKE ?", (rs, n) -> rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime(),
+                prefix + "%"));
+        Collections.sort(latencies);
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        jdbc.query("SELECT status, COUNT(*) FROM inbound_mail WHERE message_id LIKE ? GROUP BY status",
+                rs -> {
+                    outcomes.put(rs.getString(1), rs.getInt(2));
+                }, prefix + "%");
+        return new Result(count, t0, t1, latencies, outcomes);
+    }
+
+    private static int done(JdbcTemplate jdbc, String prefix) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM inbound_mail WHERE message_id LIKE ? AND (filed_at IS NOT NULL"
+                + " OR status = 'FAILED')", Integer.class, prefix + "%");
+        return n == null ? 0 : n;
+    }
+
+    private static long outboxDone(JdbcTemplate jdbc, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer waiting = jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE status IN ('OWED', 'SENDING')",
+                    Integer.class);
+            if (waiting != null && waiting == 0) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        Long sent = jdbc.queryForObject("SELECT COUNT(*) FROM outbound_mail WHERE status = 'SENT'", Long.class);
+        return sent == null ? 0 : sent;
+    }
+
+    /** The plumbing limit: the same IMAP consumer settings, each raw mail only inserted as a row. */
+    private Result bare(CamelContext camel, ConfigurableApplicationContext hub, MailProperties mail, JdbcTemplate jdbc,
+                        int count, int warmup, Duration timeout, boolean bulk) throws Exception {
+        String mailbox = bulk ? "bench-bulk@relais.local" : "bench-bare@relais.local";
+        String routeId = bulk ? "bench-bare-bulk" : "bench-bare";
+        var env = hub.getEnvironment();
+        String uri = env.getProperty("relais.mail.imap.protocol") + "://" + mail.host() + ":" + mail.imapPort()
+                + "?username=" + mailbox + "&password=" + mailbox + "&folderName=INBOX&mapMailMessage=false&peek=true"
+                + "&delete=false&unseen=true&delay=" + env.getProperty("relais.mail.imap.poll-delay")
+                + "&initialDelay=0&maxMessagesPerPoll=" + env.getProperty("relais.mail.imap.max-messages-per-poll")
+                + "&connectionTimeout=" + mail.connectTimeout() + "&sortTerm=arrival";
+        ImapSettings settings = hub.getBean(ImapSettings.class);
+        ImapMailSource source = new ImapMailSource(received -> {
+            jdbc.update("INSERT INTO bench_bare (message_id, raw_mime, fetched_at) VALUES (?, ?, ?)",
+                    received.sourceId(), received.raw(), new Timestamp(System.currentTimeMillis()));
+            return true;
+        }, mail, new MailAccount(mailbox, mailbox, false), settings, new ImapUids());
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (bulk) {
+                    from("timer:bench-bare-bulk?delay=0&period=" + settings.pollDelay()).routeId(routeId).autoStartup(false)
+                            .bean(source, "poll");
+                } else {
+                    from(uri).routeId(routeId).autoStartup(false)
+                            .process(BenchMailPipelineCommand::rawRow)
+                            .to("sql:INSERT INTO bench_bare (message_id, raw_mime, fetched_at) VALUES (:#mid, :#raw, :#at)"
+                                    + "?dataSource=#dataSource");
+                }
+            }
+        });
+        // the mailbox exists once a mail was delivered to it
+        for (int round = 0; round < 2; round++) {
+            int n = round == 0 ? Math.max(1, warmup) : count;
+            String prefix = (bulk ? "bulk-" : "bare-") + round + "-" + System.nanoTime() + "-";
+            sendAll(mail, mailbox, prefix, n);
+            long t0 = System.nanoTime();
+            camel.getRouteController().startRoute(routeId);
+            long deadline = t0 + timeout.toNanos();
+            while (bareDone(jdbc, prefix) < n) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("bare route: only " + bareDone(jdbc, prefix) + " of " + n);
+                }
+                Thread.sleep(50);
+            }
+            long t1 = System.nanoTime();
+            camel.getRouteController().stopRoute(routeId);
+            if (round == 1) {
+                return new Result(n, t0, t1, List.of(0L), Map.of());
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static int bareDone(JdbcTemplate jdbc, String prefix) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM bench_bare WHERE message_id LIKE ?", Integer.class, prefix + "%");
+        return n == null ? 0 : n;
+    }
+
+    private static void rawRow(Exchange exchange) throws Exception {
+        MailMessage in = exchange.getIn(MailMessage.class);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(8192);
+        in.getMessage().writeTo(raw);
+        String[] ids = in.getMessage().getHeader("Message-ID");
+        exchange.getIn().setHeader("mid", ids == null ? null : ids[0].replaceAll("[<>]", ""));
+        exchange.getIn().setHeader("raw", raw.toByteArray());
+        exchange.getIn().setHeader("at", new Timestamp(System.currentTimeMillis()));
+    }
+
+    /** N mails from N different senders, of the seven kinds above in turn (one in ten is a newsletter). */
+    private static void sendAll(MailProperties mail, String to, String prefix, int count) throws IOException {
+        String[] bodies = SAMPLE_BODIES.strip().split("\n");
+        try (RawSmtp smtp = new RawSmtp(mail.host(), mail.smtpPort())) {
+            for (int i = 0; i < count; i++) {
+                String from = "client" + i + "-" + Long.toHexString(System.nanoTime()) + "@example.fr";
+                boolean newsletter = i % 10 == 9;
+                String body = newsletter ? "Découvrez nos promotions sur les thermostats connectés, -20 % ce mois-ci."
+                        : bodies[i % bodies.length];
+                String subject = newsletter ? "Nos offres du mois" : body.substring(0, Math.min(50, body.indexOf(',') > 0
+                        ? body.indexOf(',') : 50)) + " (" + i + ")";
+                String raw = "From: Client " + i + " <" + from + ">\r\nTo: " + to + "\r\n"
+                        + "Subject: " + jakarta.mail.internet.MimeUtility.encodeText(subject, "UTF-8", "Q") + "\r\n"
+                        + "Message-ID: <" + prefix + i + "@example.fr>\r\nDate: Thu, 03 Dec 2026 09:00:00 +0100\r\n"
+                        + (newsletter ? "List-Unsubscribe: <mailto:unsubscribe@promo.example>\r\nPrecedence: bulk\r\n" : "")
+                        + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                        + "Content-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n\r\nClient " + i + "\r\n";
+                smtp.send(from, List.of(to), raw.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "(unknown)";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Result(int count, long startNanos, long endNanos, List<Long> latencies, Map<String, Integer> outcomes) {
+
+        double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
+
+        double rate() {
+            return count / seconds();
+        }
+
+        long p50() {
+            return latencies.get((int) Math.floor(0.50 * (latencies.size() - 1)));
+        }
+
+        long p95() {
+            return latencies.get((int) Math.floor(0.95 * (latencies.size() - 1)));
+        }
+
+        long max() {
+            return latencies.get(latencies.size() - 1);
+        }
+    }
+}

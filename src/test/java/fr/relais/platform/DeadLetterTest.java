@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.support.FlakyService;
 import fr.relais.support.Http;
 import fr.relais.support.HubTestSupport;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.api.management.ManagedCamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,9 @@ class DeadLetterTest extends HubTestSupport {
 
     @Autowired
     FlakyService flaky;
+
+    @Autowired
+    CamelContext camel;
 
     private JsonNode deadLetterWithBody(String body) throws Exception {
         JsonNode letters = json.readTree(Http.basic(ADMIN, PASSWORD).get(url("/api/dead-letters")).body());
@@ -61,6 +66,29 @@ class DeadLetterTest extends HubTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> flaky.handled.contains(body));
         assertThat(deadLetterWithBody(body)).as("a replayed letter leaves the queue").isNull();
         assertThat(Http.basic(ADMIN, PASSWORD).get(url("/api/dead-letters/" + id)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFailingPollIsLoggedCountedAndTriedAtTheNextTickButNeverDeadLettered() throws Exception {
+        int lettersBefore = json.readTree(Http.basic(ADMIN, PASSWORD).get(url("/api/dead-letters")).body()).size();
+        flaky.tickFailing.set(true);
+        int ticksBefore = flaky.ticks.get();
+        camel.getRouteController().startRoute("test-tick");
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> flaky.ticks.get() - ticksBefore >= 5);
+            var route = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class).getManagedRoute("test-tick");
+            assertThat(route.getFailuresHandled()).as("each failed tick counted as handled, visible in Hawtio").isGreaterThanOrEqualTo(4);
+            assertThat(route.getRedeliveries()).as("no redelivery: the next tick is the retry").isZero();
+
+            flaky.tickFailing.set(false);
+            int recovered = flaky.ticks.get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> flaky.ticks.get() - recovered >= 3);
+        } finally {
+            camel.getRouteController().stopRoute("test-tick");
+            flaky.tickFailing.set(false);
+        }
+        assertThat(json.readTree(Http.basic(ADMIN, PASSWORD).get(url("/api/dead-letters")).body()).size())
+                .as("failed ticks never reach the dead-letter queue").isEqualTo(lettersBefore);
     }
 
     @Test

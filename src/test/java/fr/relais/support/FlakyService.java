@@ -17,6 +17,17 @@ public class FlakyService {
     public final AtomicInteger attempts = new AtomicInteger();
     public final List<String> handled = new CopyOnWriteArrayList<>();
 
+    public final AtomicBoolean tickFailing = new AtomicBoolean();
+    public final AtomicInteger ticks = new AtomicInteger();
+
+    /** Called by the timer route test-tick: a poll of a system that is down while {@link #tickFailing} is set. */
+    public void tick() {
+        ticks.incrementAndGet();
+        if (tickFailing.get()) {
+            throw new IllegalStateException("polled system unreachable (test)");
+        }
+    }
+
     public void handle(String body) {
         attempts.incrementAndGet();
         if (body.startsWith("invalid")) {

@@ -50,7 +50,7 @@ class CustomersSyncRouteTest {
         f.sync = f.newSync(new CustomerSync.Settings(Duration.ofMinutes(2), true, 5, Duration.ofSeconds(1)));
         camel.getRegistry().bind("customerSync", f.sync);
         var loader = PluginHelper.getRoutesLoader(camel);
-        loader.loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "classpath:test-sync/relais-errors.yaml"));
+        loader.loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "file:routes/error-handling.yaml"));
         loader.loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "file:routes/customers-sync.yaml"));
         logs.start();
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);

@@ -46,7 +46,7 @@ import java.util.Optional;
  * every step that touches the registry, so the ERP and Sage cycles never decide about one customer at once.
  * Design: docs/customer-sync.md.
  */
-public final class CustomerSync {
+public final class CustomerSync implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerSync.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm");
@@ -595,6 +595,22 @@ public final class CustomerSync {
             });
         }
         return senders;
+    }
+
+    /**
+     * Lets the writes being sent finish (at most 30 s) when the hub stops; Spring calls it for the bean. A write
+     * cut anyway stays PENDING in sync_write and is sent again at the next cycle with the same idempotency key.
+     */
+    @Override
+    public synchronized void close() {
+        if (senders != null) {
+            senders.shutdown();
+            try {
+                senders.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Duration backoff(int attempts) {

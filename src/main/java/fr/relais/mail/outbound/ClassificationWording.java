@@ -19,16 +19,36 @@ import java.util.regex.Pattern;
 final class ClassificationWording {
 
     private static final Pattern WORD_FEATURE = Pattern.compile("(?:subject|body):([\\p{L}][\\p{L} '-]*)\\(");
+    private static final Pattern PARAMETERISED = Pattern.compile("^(.*)\\((.*)\\)$");
     private static final int MAX_WORDS = 6;
 
     private ClassificationWording() {
+    }
+
+    /** The ids of the rules that fired, from the stored explanation's {@code rules:} section (empty when none). */
+    static List<String> rulesOf(String explanation) {
+        List<String> rules = new ArrayList<>();
+        if (explanation == null) {
+            return rules;
+        }
+        for (String section : explanation.split(";")) {
+            String s = section.strip();
+            if (s.startsWith("rules:")) {
+                for (String rule : s.substring("rules:".length()).split(",")) {
+                    if (!rule.isBlank()) {
+                        rules.add(rule.strip());
+                    }
+                }
+            }
+        }
+        return rules;
     }
 
     /** A rule id as Claire reads it; parameterised ids (reply-to-ticket-SAV, request-found(devis)) keep their parameter. */
     static String ruleLabel(String id, BiFunction<String, String, String> label) {
         String base = id;
         String parameter = null;
-        Matcher call = Pattern.compile("^(.*)\\((.*)\\)$").matcher(id);
+        Matcher call = PARAMETERISED.matcher(id);
         if (call.matches()) {
             base = call.group(1);
             parameter = call.group(2);
@@ -53,20 +73,9 @@ final class ClassificationWording {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        for (String section : explanation.split(";")) {
-            String s = section.strip();
-            if (s.startsWith("rules:")) {
-                List<String> rules = new ArrayList<>();
-                for (String rule : s.substring("rules:".length()).split(",")) {
-                    String id = rule.strip();
-                    if (!id.isEmpty()) {
-                        rules.add(ruleLabel(id, label));
-                    }
-                }
-                if (!rules.isEmpty()) {
-                    parts.add(label.apply("explanation.rules", "règles") + " : " + String.join(", ", rules));
-                }
-            }
+        List<String> rules = rulesOf(explanation).stream().map(id -> ruleLabel(id, label)).toList();
+        if (!rules.isEmpty()) {
+            parts.add(label.apply("explanation.rules", "règles") + " : " + String.join(", ", rules));
         }
         Set<String> words = new LinkedHashSet<>();
         Matcher m = WORD_FEATURE.matcher(explanation);

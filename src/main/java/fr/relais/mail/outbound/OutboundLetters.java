@@ -58,8 +58,7 @@ public class OutboundLetters {
      * a smell or leak of gas (not negated: "pas d'odeur de gaz"), or an urgent ticket says "gaz" at all.
      */
     public static boolean gasSmell(Ticket ticket, String mailText) {
-        String explanation = ticket.classificationExplanation();
-        if (explanation != null && explanation.contains("gas-smell")) {
+        if (ClassificationWording.rulesOf(ticket.classificationExplanation()).contains("urgency:gas-smell")) {
             return true;
         }
         String text = fold(String.join("\n", nz(ticket.subject()), nz(ticket.description()), nz(mailText)));
@@ -83,9 +82,7 @@ public class OutboundLetters {
 
     /** True when the ticket is urgent and the classifier's urgency rule {@code rule} fired on its mail. */
     static boolean urgentRule(Ticket ticket, String rule) {
-        String explanation = ticket.classificationExplanation();
-        return ticket.urgency() == Urgency.URGENT && explanation != null
-                && Pattern.compile("(^|[\\s,:])" + Pattern.quote(rule) + "(?=[,;]|$)").matcher(explanation).find();
+        return ticket.urgency() == Urgency.URGENT && ClassificationWording.rulesOf(ticket.classificationExplanation()).contains(rule);
     }
 
     /** The template names tried for an acknowledgement, best first. */

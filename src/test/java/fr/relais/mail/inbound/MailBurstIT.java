@@ -7,12 +7,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import fr.relais.mail.bench.RawSmtp;
 import fr.relais.support.Http;
 import fr.relais.support.HubTestSupport;
+import fr.relais.support.PackagedHub;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -196,13 +195,7 @@ class MailBurstIT {
     // ------------------------------------------------------------------ the hub
 
     private Process startHub(String logName) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path jar = Path.of("target", "relais.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged hub (mvn verify builds it before this test)").exists();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
-                "--server.port=" + httpPort,
-                "--relais.data-dir=" + dataDir,
-                "--relais.security.admin-password=" + HubTestSupport.PASSWORD,
+        return PackagedHub.start(dataDir, httpPort, logName, List.of(
                 "--relais.mail.embedded=false",
                 "--relais.mail.host=127.0.0.1",
                 "--relais.mail.smtp-port=" + smtpPort,
@@ -215,23 +208,6 @@ class MailBurstIT {
                 "--relais.mail.inbound.requeue-after=5s",
                 "--relais.mail.inbound.requeue-period=2000",
                 "--relais.mail.outbound.poll-interval=300"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(logName).toFile()).start();
-        try {
-            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the hub exited: " + tail(logName));
-                }
-                try {
-                    return Http.anonymous().get(url("/actuator/health")).body().contains("\"UP\"");
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("the hub did not become healthy: " + tail(logName), e);
-        }
-        return process;
     }
 
     private long lastStored = -1;
@@ -271,11 +247,6 @@ class MailBurstIT {
     }
 
     private String tail(String logName) {
-        try {
-            List<String> lines = Files.readAllLines(dataDir.resolve(logName));
-            return String.join(File.separator.equals("/") ? "\n" : "\r\n", lines.subList(Math.max(0, lines.size() - 300), lines.size()));
-        } catch (Exception e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return PackagedHub.tail(dataDir, logName);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.support.Http;
 import fr.relais.support.HubTestSupport;
+import fr.relais.support.PackagedHub;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageProducer;
@@ -12,7 +13,6 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,38 +52,11 @@ class CrashRestartIT {
     }
 
     private Process startHub(String logName) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path jar = Path.of("target", "relais.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged hub (mvn verify builds it before this test)").exists();
-        List<String> command = List.of(java, "-Xmx512m", "-jar", jar.toString(),
-                "--server.port=" + httpPort,
-                "--relais.data-dir=" + dataDir,
+        return PackagedHub.start(dataDir, httpPort, logName, List.of(
                 "--relais.broker.acceptor-port=" + brokerPort,
                 "--relais.mail.smtp-port=" + smtpPort,
                 "--relais.mail.imap-port=" + imapPort,
-                "--relais.security.admin-password=" + HubTestSupport.PASSWORD,
-                "--relais.tickets.inbound-consumers=4");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(logName).toFile()).start();
-        try {
-            awaitHealthy(process, logName);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("the hub did not become healthy: " + tail(logName), e);
-        }
-        return process;
-    }
-
-    private void awaitHealthy(Process process, String logName) {
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the hub exited: " + tail(logName));
-            }
-            try {
-                return Http.anonymous().get(url("/actuator/health")).body().contains("\"UP\"");
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+                "--relais.tickets.inbound-consumers=4"));
     }
 
     @Test
@@ -156,11 +129,6 @@ class CrashRestartIT {
     }
 
     private String tail(String logName) {
-        try {
-            List<String> lines = Files.readAllLines(dataDir.resolve(logName));
-            return String.join(File.separator.equals("/") ? "\n" : "\r\n", lines.subList(Math.max(0, lines.size() - 400), lines.size()));
-        } catch (Exception e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return PackagedHub.tail(dataDir, logName);
     }
 }

@@ -1,6 +1,7 @@
 package fr.relais.mail.bench;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,9 @@ public final class RawSmtp implements AutoCloseable {
         socket = new Socket();
         socket.connect(new InetSocketAddress(host, port), 5000);
         socket.setSoTimeout(30_000);
+        socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
-        out = socket.getOutputStream();
+        out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         expect(reply(), "220");
         command("EHLO relais-bench", "250");
     }

@@ -1,5 +1,6 @@
 package fr.relais.mail;
 
+import fr.relais.mail.imap.ImapUidMarks;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -9,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.Properties;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +20,12 @@ public class MailConfig {
     @Bean
     MailAccount mailAccount(MailProperties properties) {
         return MailAccount.from(properties);
+    }
+
+    /** Where the IMAP poller resumes (table imap_uid_mark). */
+    @Bean
+    ImapUidMarks imapUidMarks(DataSource dataSource) {
+        return new ImapUidMarks.Jdbc(dataSource, Clock.systemUTC());
     }
 
     @Bean

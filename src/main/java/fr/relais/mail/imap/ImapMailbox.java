@@ -37,11 +37,11 @@ import java.util.Set;
 /**
  * The shared mailbox over IMAP/SMTP ({@code relais.mail.transport=imap}, the default).
  * <ul>
- * <li>{@link #file}: the original mail is marked \Seen, flagged \Flagged when urgent and moved to its category's
+ * <li>{@link #file}: the original mail is flagged \Flagged when urgent and moved to its category's
  * folder, created when missing ("Relais/SAV": '/' becomes the server's hierarchy separator). By UID: the one
  * {@link ImapMailSource} fetched it with (same UIDVALIDITY), else found by its Message-ID (or the hash of its
- * bytes when it has none). Concurrent calls are grouped into one UID STORE per flag kind and one UID MOVE per
- * folder. Idempotent: a mail no longer in the inbox is left as it is.</li>
+ * bytes when it has none). Its read state is left as it is (Claire's unread mails stay unread). Concurrent calls
+ * are grouped into one UID STORE for the urgent ones and one UID MOVE per folder. Idempotent: a mail no longer in the inbox is left as it is.</li>
  * <li>{@link #send}: SMTP through the same server, as the shared mailbox, keeping the given Message-ID and
  * headers; one SMTP connection kept open between sends.</li>
  * </ul>
@@ -74,7 +74,7 @@ public class ImapMailbox implements Mailbox, DisposableBean {
 
     /**
      * Files one mail. Calls from several consumers are grouped: whoever holds the connection files every mail
-     * waiting at that moment, with one UID STORE per kind of flags and one UID MOVE per target folder; each
+     * waiting at that moment, with one UID STORE for the urgent ones and one UID MOVE per target folder; each
      * caller returns once its own mail was filed (or throws its failure).
      */
     @Override
@@ -159,23 +159,21 @@ public class ImapMailbox implements Mailbox, DisposableBean {
         }
         long t2 = System.nanoTime();
         List<Long> flagged = new ArrayList<>();
-        List<Long> seen = new ArrayList<>();
         Map<String, List<Long>> moves = new LinkedHashMap<>();
         for (var e : found.entrySet()) {
             if (e.getValue().isEmpty()) {
                 LOG.debug("mail {} is not in {} (already filed?)", e.getKey().sourceId, inbox);
                 continue;
             }
-            (e.getKey().actions.flagged() ? flagged : seen).addAll(e.getValue());
+            if (e.getKey().actions.flagged()) {
+                flagged.addAll(e.getValue());
+            }
             if (e.getKey().actions.folder() != null) {
                 moves.computeIfAbsent(e.getKey().actions.folder(), k -> new ArrayList<>()).addAll(e.getValue());
             }
         }
         if (!flagged.isEmpty()) {
-            ImapCommands.addFlags(folder, flagged, "(\\Seen \\Flagged)");
-        }
-        if (!seen.isEmpty()) {
-            ImapCommands.addFlags(folder, seen, "(\\Seen)");
+            ImapCommands.addFlags(folder, flagged, "(\\Flagged)");
         }
         long t3 = System.nanoTime();
         var store = connection.store();

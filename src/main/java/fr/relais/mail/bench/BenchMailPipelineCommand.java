@@ -6,6 +6,7 @@ import fr.relais.mail.MailAccount;
 import fr.relais.mail.MailProperties;
 import fr.relais.mail.imap.ImapMailSource;
 import fr.relais.mail.imap.ImapSettings;
+import fr.relais.mail.imap.ImapUidMarks;
 import fr.relais.mail.imap.ImapUids;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -36,14 +37,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code bench-mail-pipeline [--mails 1000] [--warmup 200] [--timeout 240] [--camel-mail-bare true]
- * [hub settings --name=value ...]}:
+ * {@code bench-mail-pipeline [--mails 1000] [--warmup 4000] [--rate 100] [--seconds 30] [--timeout 240]
+ * [--camel-mail-bare true] [hub settings --name=value ...]}:
  * starts the hub on its embedded defaults (a fresh temporary data folder, free ports), then
  * <ol>
  * <li>the pipeline: N mails are put in the shared mailbox over SMTP while the route mail-imap is stopped, the
  * route is started, and the clock runs until every mail is processed (ticket, joined, NON_TICKET) and filed in
  * its folder; fetch→ticket per mail is processed_at − received_at (received_at is stamped when IMAP fetched
  * it). Then until every acknowledgement and notification the mails owed is sent;</li>
+ * <li>the sustained run: mails sent over SMTP at {@code --rate} per second for {@code --seconds} while the hub runs;
+ * the time until every one is done, p50/p95 fetch→ticket and SMTP→ticket (0 disables it);</li>
  * <li>the bare route, the plumbing limit: the same N mails in another mailbox, a route with the same IMAP
  * settings that only fetches each raw mail (the hub's bulk UID fetch) and inserts it as a row; with
  * {@code --camel-mail-bare true} also the same with the stock camel-mail consumer (slow: one command per mail).</li>
@@ -64,6 +67,36 @@ public final class BenchMailPipelineCommand implements Command {
             """;
 
     private boolean camelMailBare;
+    private int rate;
+    private int sustainedSeconds;
+    /** CPU time of this process (hub and embedded mail server) during the last pipeline run. */
+    private long lastCpuNanos;
+    private List<String> lastThreads = List.of();
+
+    /** CPU ticks (1/100 s) of each thread of this process, by "tid name" (Linux /proc; empty elsewhere). */
+    private static Map<String, Long> threadTicks() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(task.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
@@ -80,9 +113,11 @@ public final class BenchMailPipelineCommand implements Command {
             }
         }
         int mails = Integer.parseInt(options.getOrDefault("mails", "1000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "200"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "4000"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "240")));
         camelMailBare = Boolean.parseBoolean(options.getOrDefault("camel-mail-bare", "false"));
+        rate = Integer.parseInt(options.getOrDefault("rate", "100"));
+        sustainedSeconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         try {
             return bench(mails, warmup, timeout, hubArgs, out);
         } catch (Exception e) {
@@ -115,10 +150,16 @@ public final class BenchMailPipelineCommand implements Command {
                     hub.getEnvironment().getProperty("relais.mail.inbound.consumers"),
                     hub.getEnvironment().getProperty("relais.mail.inbound.queue"));
 
-            if (warmup > 0) {
-                Result w = pipeline(camel, mail, jdbc, "warm", warmup, timeout);
-                out.printf(Locale.ROOT, "warm-up: %d mails, %.1f mails/s%n", warmup, w.rate());
+            // warm-up by rounds of at most 500 mails: the JIT compilers take a third of the CPU for the first
+            // thousands of mails (measured: 8 of 22.5 s of CPU after 500 mails)
+            for (int done = 0, round = 0; done < warmup; round++) {
+                int n = Math.min(500, warmup - done);
+                Result w = pipeline(camel, mail, jdbc, "warm" + round, n, timeout);
+                done += n;
+                out.printf(Locale.ROOT, "warm-up round %d: %d mails, %.1f mails/s, %.1f ms of CPU per mail%n", round + 1,
+                        n, w.rate(), lastCpuNanos / 1e6 / n);
             }
+            outboxDone(jdbc, timeout);
             for (String route : List.of("mail-imap", "mail-inbound", "mail-outbound")) {
                 managed.getManagedRoute(route).reset(true);
             }
@@ -126,6 +167,11 @@ public final class BenchMailPipelineCommand implements Command {
             out.printf(Locale.ROOT, "pipeline: %d mails in %.2f s = %.1f mails/s (SMTP → IMAP → store → classify → ticket,"
                             + " filed); fetch→ticket p50 %d ms, p95 %d ms, max %d ms; outcomes %s%n", count, p.seconds(),
                     p.rate(), p.p50(), p.p95(), p.max(), p.outcomes());
+            out.printf(Locale.ROOT, "  CPU of the process (hub and its embedded mail server) during the run: %.1f s, %.1f ms per"
+                    + " mail, %.0f %% of the %d cores%n", lastCpuNanos / 1e9, lastCpuNanos / 1e6 / count,
+                    100.0 * lastCpuNanos / ((p.endNanos() - p.startNanos()) * (double) Runtime.getRuntime().availableProcessors()),
+                    Runtime.getRuntime().availableProcessors());
+            out.println("  CPU by thread group during the run: " + String.join(", ", lastThreads));
             long acks = outboxDone(jdbc, timeout);
             out.printf(Locale.ROOT, "  acknowledgements and notifications: %d sent, all out %.2f s after the start of the"
                     + " run%n", acks, (System.nanoTime() - p.startNanos()) / 1e9);
@@ -141,6 +187,10 @@ public final class BenchMailPipelineCommand implements Command {
                     out.printf(Locale.ROOT, "    step  %-22s mean %4d ms, max %5d ms%n", id,
                             step.getMeanProcessingTime(), step.getMaxProcessingTime());
                 }
+            }
+
+            if (rate > 0) {
+                sustained(camel, mail, jdbc, rate, sustainedSeconds, timeout, out);
             }
 
             jdbc.execute("CREATE TABLE bench_bare (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
@@ -168,6 +218,8 @@ public final class BenchMailPipelineCommand implements Command {
         camel.getRouteController().stopRoute("mail-imap");
         String prefix = "bench-" + run + "-" + System.nanoTime() + "-";
         sendAll(mail, mail.serviceAddress(), prefix, count);
+        Map<String, Long> threads0 = threadTicks();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         camel.getRouteController().startRoute("mail-imap");
         long deadline = t0 + timeout.toNanos();
@@ -179,6 +231,14 @@ public final class BenchMailPipelineCommand implements Command {
             Thread.sleep(50);
         }
         long t1 = System.nanoTime();
+        lastCpuNanos = processCpuNanos() - cpu0;
+        Map<String, Long> threads1 = threadTicks();
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        threads1.forEach((k, v) -> byGroup.merge(k.substring(k.indexOf(' ') + 1).replaceAll("[0-9]+", "#"),
+                v - threads0.getOrDefault(k, 0L), Long::sum));
+        lastThreads = byGroup.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .map(e -> e.getKey() + " " + e.getValue() * 10 + " ms").toList();
         List<Long> latencies = new ArrayList<>(jdbc.query("SELECT received_at, processed_at FROM inbound_mail WHERE"
                         + " message_id LIKE ?", (rs, n) -> rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime(),
                 prefix + "%"));
@@ -189,6 +249,67 @@ public final class BenchMailPipelineCommand implements Command {
                     outcomes.put(rs.getString(1), rs.getInt(2));
                 }, prefix + "%");
         return new Result(count, t0, t1, latencies, outcomes);
+    }
+
+    /**
+     * The sustained run: mails sent over SMTP at a fixed rate for a number of seconds while the hub runs, as a
+     * mailbox receives them. The pipeline keeps up when every mail is done shortly after the last one was sent;
+     * fetch→ticket is then the real latency, not a wait in a backlog.
+     */
+    private void sustained(CamelContext camel, MailProperties mail, JdbcTemplate jdbc, int perSecond, int seconds,
+                           Duration timeout, PrintStream out) throws Exception {
+        int count = perSecond * seconds;
+        String prefix = "bench-sustained-" + System.nanoTime() + "-";
+        Map<Integer, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        Thread sender = new Thread(() -> {
+            try (RawSmtp smtp = new RawSmtp(mail.host(), mail.smtpPort())) {
+                for (int i = 0; i < count; i++) {
+                    long due = t0 + (long) (i * 1e9 / perSecond);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    sendOne(smtp, mail.serviceAddress(), prefix, i);
+                    sentAt.put(i, System.currentTimeMillis());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("sustained run: sending failed", e);
+            }
+        }, "bench-sender");
+        sender.start();
+        sender.join();
+        long sendEnd = System.nanoTime();
+        long deadline = sendEnd + timeout.toNanos();
+        while (done(jdbc, prefix) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("sustained run: only " + done(jdbc, prefix) + " of " + count + " done");
+            }
+            Thread.sleep(20);
+        }
+        long t1 = System.nanoTime();
+        long cpu = processCpuNanos() - cpu0;
+        List<long[]> rows = jdbc.query("SELECT message_id, received_at, processed_at FROM inbound_mail WHERE message_id LIKE ?",
+                (rs, n) -> {
+                    String id = rs.getString(1);
+                    int i = Integer.parseInt(id.substring(prefix.length(), id.indexOf('@')));
+                    return new long[] {rs.getTimestamp(3).getTime() - rs.getTimestamp(2).getTime(),
+                            rs.getTimestamp(3).getTime() - sentAt.get(i)};
+                }, prefix + "%");
+        List<Long> fetchToTicket = rows.stream().map(r -> r[0]).sorted().toList();
+        List<Long> smtpToTicket = rows.stream().map(r -> r[1]).sorted().toList();
+        out.printf(Locale.ROOT, "sustained: %d mails sent over SMTP at %d mails/s for %d s (sending took %.2f s) while the hub"
+                        + " ran; all done %.2f s after the last was sent = %.1f mails/s end to end%n", count, perSecond,
+                seconds, (sendEnd - t0) / 1e9, (t1 - sendEnd) / 1e9, count / ((t1 - t0) / 1e9));
+        out.printf(Locale.ROOT, "  fetch→ticket p50 %d ms, p95 %d ms, max %d ms; SMTP accepted→ticket p50 %d ms, p95 %d ms,"
+                        + " max %d ms; CPU %.1f ms per mail%n", pct(fetchToTicket, 0.5), pct(fetchToTicket, 0.95),
+                fetchToTicket.get(fetchToTicket.size() - 1), pct(smtpToTicket, 0.5), pct(smtpToTicket, 0.95),
+                smtpToTicket.get(smtpToTicket.size() - 1), cpu / 1e6 / count);
+    }
+
+    private static long pct(List<Long> sorted, double p) {
+        return sorted.get((int) Math.floor(p * (sorted.size() - 1)));
     }
 
     private static int done(JdbcTemplate jdbc, String prefix) {
@@ -227,7 +348,7 @@ public final class BenchMailPipelineCommand implements Command {
             jdbc.update("INSERT INTO bench_bare (message_id, raw_mime, fetched_at) VALUES (?, ?, ?)",
                     received.sourceId(), received.raw(), new Timestamp(System.currentTimeMillis()));
             return true;
-        }, mail, new MailAccount(mailbox, mailbox, false), settings, new ImapUids());
+        }, mail, new MailAccount(mailbox, mailbox, false), settings, new ImapUids(), ImapUidMarks.inMemory());
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -244,7 +365,9 @@ public final class BenchMailPipelineCommand implements Command {
         });
         // the mailbox exists once a mail was delivered to it
         for (int round = 0; round < 2; round++) {
-            int n = round == 0 ? Math.max(1, warmup) : count;
+            // a small warm-up: this route needs little JIT, and every mail stays in its inbox (a bigger inbox makes
+            // each IMAP command of the embedded server slower)
+            int n = round == 0 ? Math.max(1, Math.min(200, warmup)) : count;
             String prefix = (bulk ? "bulk-" : "bare-") + round + "-" + System.nanoTime() + "-";
             sendAll(mail, mailbox, prefix, n);
             long t0 = System.nanoTime();
@@ -282,24 +405,28 @@ public final class BenchMailPipelineCommand implements Command {
 
     /** N mails from N different senders, of the seven kinds above in turn (one in ten is a newsletter). */
     private static void sendAll(MailProperties mail, String to, String prefix, int count) throws IOException {
-        String[] bodies = SAMPLE_BODIES.strip().split("\n");
         try (RawSmtp smtp = new RawSmtp(mail.host(), mail.smtpPort())) {
             for (int i = 0; i < count; i++) {
-                String from = "client" + i + "-" + Long.toHexString(System.nanoTime()) + "@example.fr";
-                boolean newsletter = i % 10 == 9;
-                String body = newsletter ? "Découvrez nos promotions sur les thermostats connectés, -20 % ce mois-ci."
-                        : bodies[i % bodies.length];
-                String subject = newsletter ? "Nos offres du mois" : body.substring(0, Math.min(50, body.indexOf(',') > 0
-                        ? body.indexOf(',') : 50)) + " (" + i + ")";
-                String raw = "From: Client " + i + " <" + from + ">\r\nTo: " + to + "\r\n"
-                        + "Subject: " + jakarta.mail.internet.MimeUtility.encodeText(subject, "UTF-8", "Q") + "\r\n"
-                        + "Message-ID: <" + prefix + i + "@example.fr>\r\nDate: Thu, 03 Dec 2026 09:00:00 +0100\r\n"
-                        + (newsletter ? "List-Unsubscribe: <mailto:unsubscribe@promo.example>\r\nPrecedence: bulk\r\n" : "")
-                        + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-                        + "Content-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n\r\nClient " + i + "\r\n";
-                smtp.send(from, List.of(to), raw.getBytes(StandardCharsets.UTF_8));
+                sendOne(smtp, to, prefix, i);
             }
         }
+    }
+
+    private static void sendOne(RawSmtp smtp, String to, String prefix, int i) throws IOException {
+        String[] bodies = SAMPLE_BODIES.strip().split("\n");
+        String from = "client" + i + "-" + Long.toHexString(System.nanoTime()) + "@example.fr";
+        boolean newsletter = i % 10 == 9;
+        String body = newsletter ? "Découvrez nos promotions sur les thermostats connectés, -20 % ce mois-ci."
+                : bodies[i % bodies.length];
+        String subject = newsletter ? "Nos offres du mois" : body.substring(0, Math.min(50, body.indexOf(',') > 0
+                ? body.indexOf(',') : 50)) + " (" + i + ")";
+        String raw = "From: Client " + i + " <" + from + ">\r\nTo: " + to + "\r\n"
+                + "Subject: " + jakarta.mail.internet.MimeUtility.encodeText(subject, "UTF-8", "Q") + "\r\n"
+                + "Message-ID: <" + prefix + i + "@example.fr>\r\nDate: Thu, 03 Dec 2026 09:00:00 +0100\r\n"
+                + (newsletter ? "List-Unsubscribe: <mailto:unsubscribe@promo.example>\r\nPrecedence: bulk\r\n" : "")
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n\r\nClient " + i + "\r\n";
+        smtp.send(from, List.of(to), raw.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String loadAverage() {

@@ -74,7 +74,6 @@ public class InboundMails {
                 .addValue("messageId", cut(messageId, 1000))
                 .addValue("fromAddress", cut(fromAddress, 320))
                 .addValue("subject", cut(subject, 1000))
-                .addValue("raw", raw)
                 .addValue("size", (long) raw.length)
                 .addValue("receivedAt", SqlValues.utc(receivedAt))
                 .addValue("status", InboundMail.RECEIVED);
@@ -82,11 +81,14 @@ public class InboundMails {
             return newTransaction.execute(status -> {
                 var keys = new GeneratedKeyHolder();
                 named.update("INSERT INTO inbound_mail (transport, direction, source_id, source_key, message_id, from_address,"
-                        + " subject, raw_mime, size_bytes, received_at, queued_at, status) VALUES (:transport, :direction,"
-                        + " :sourceId, :sourceKey, :messageId, :fromAddress, :subject, :raw, :size, :receivedAt, :receivedAt,"
+                        + " subject, size_bytes, received_at, queued_at, status) VALUES (:transport, :direction,"
+                        + " :sourceId, :sourceKey, :messageId, :fromAddress, :subject, :size, :receivedAt, :receivedAt,"
                         + " :status)", params, keys,
                         new String[] {"id"});
-                return Optional.of(keys.getKey().longValue());
+                long id = keys.getKey().longValue();
+                named.update("INSERT INTO inbound_mail_raw (mail_id, raw_mime) VALUES (:id, :raw)",
+                        new MapSqlParameterSource("id", id).addValue("raw", raw));
+                return Optional.of(id);
             });
         } catch (DuplicateKeyException duplicate) {
             return Optional.empty();
@@ -109,7 +111,7 @@ public class InboundMails {
     }
 
     public Optional<byte[]> raw(long id) {
-        return jdbc.query("SELECT raw_mime FROM inbound_mail WHERE id = ?", (rs, n) -> rs.getBytes(1), id).stream()
+        return jdbc.query("SELECT raw_mime FROM inbound_mail_raw WHERE mail_id = ?", (rs, n) -> rs.getBytes(1), id).stream()
                 .findFirst();
     }
 

@@ -88,8 +88,11 @@ public class MailTemplates {
         return out.toString();
     }
 
+    /** Templates are resources of the application: looked up once each (a lookup in the packaged jar is slow). */
+    private static final java.util.Map<String, Boolean> EXISTING = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static boolean exists(String path) {
-        return MailTemplates.class.getClassLoader().getResource(ROOT + "/" + path) != null;
+        return EXISTING.computeIfAbsent(path, p -> MailTemplates.class.getClassLoader().getResource(ROOT + "/" + p) != null);
     }
 
     private static InputStream resource(String path) {

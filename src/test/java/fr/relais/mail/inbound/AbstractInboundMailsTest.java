@@ -17,6 +17,7 @@ abstract class AbstractInboundMailsTest extends AbstractStoreTest {
 
     @AfterEach
     void emptyMails() {
+        new JdbcTemplate(dataSource).update("DELETE FROM inbound_mail_raw");
         new JdbcTemplate(dataSource).update("DELETE FROM inbound_mail");
     }
 

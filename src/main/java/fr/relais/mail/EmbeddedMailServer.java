@@ -94,9 +94,14 @@ public class EmbeddedMailServer implements SmartLifecycle {
                         handler.run();
                     } catch (RuntimeException e) {
                         // GreenMail drops a session when other sessions change the same folder at that instant
-                        // ("Need to do this properly..."); the client reconnects. One line, not a stack trace.
-                        LOG.debug("embedded mail server: an IMAP session was dropped ({})", e.getCause() != null
-                                ? e.getCause().toString() : e.toString());
+                        // ("Need to do this properly..."); the client reconnects. One line, not a stack trace;
+                        // anything else the server fails on stays visible.
+                        Throwable cause = e.getCause() != null ? e.getCause() : e;
+                        if (String.valueOf(cause.getMessage()).startsWith("Need to do this properly")) {
+                            LOG.debug("embedded mail server: an IMAP session was dropped ({})", cause.toString());
+                        } else {
+                            LOG.warn("embedded mail server: an IMAP session failed", e);
+                        }
                     }
                 }
 

@@ -454,11 +454,11 @@ public final class BenchMailPipelineCommand implements Command {
         }
 
         long p50() {
-            return latencies.get((int) Math.floor(0.50 * (latencies.size() - 1)));
+            return pct(latencies, 0.50);
         }
 
         long p95() {
-            return latencies.get((int) Math.floor(0.95 * (latencies.size() - 1)));
+            return pct(latencies, 0.95);
         }
 
         long max() {

@@ -87,21 +87,20 @@ public class ImapMailSource implements DisposableBean {
      * (at most 20 batches per tick). Returns how many were new to the pipeline.
      */
     public synchronized int poll() throws MessagingException {
-        try {
-            return rounds();
-        } catch (MessagingException first) {
-            // a dropped connection (the server closed it, a network blip): once more on a new one, then it fails
-            LOG.debug("reading {}: {}; reconnecting", settings.folder(), first.toString());
-            connection.close();
-        } catch (RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-        try {
-            return rounds();
-        } catch (MessagingException | RuntimeException e) {
-            connection.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return rounds();
+            } catch (MessagingException e) {
+                // a dropped connection (the server closed it, a network blip): once more on a new one
+                connection.close();
+                if (attempt == 2) {
+                    throw e;
+                }
+                LOG.debug("reading {}: {}; reconnecting", settings.folder(), e.toString());
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
         }
     }
 

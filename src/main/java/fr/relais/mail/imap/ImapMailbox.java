@@ -41,7 +41,8 @@ import java.util.Set;
  * folder, created when missing ("Relais/SAV": '/' becomes the server's hierarchy separator). By UID: the one
  * {@link ImapMailSource} fetched it with (same UIDVALIDITY), else found by its Message-ID (or the hash of its
  * bytes when it has none). Its read state is left as it is (Claire's unread mails stay unread). Concurrent calls
- * are grouped into one UID STORE for the urgent ones and one UID MOVE per folder. Idempotent: a mail no longer in the inbox is left as it is.</li>
+ * are grouped into one UID STORE for the urgent ones and one UID MOVE per folder. Idempotent: a mail no longer in
+ * the inbox is left as it is.</li>
  * <li>{@link #send}: SMTP through the same server, as the shared mailbox, keeping the given Message-ID and
  * headers; one SMTP connection kept open between sends.</li>
  * </ul>

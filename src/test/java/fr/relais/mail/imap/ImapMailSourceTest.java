@@ -6,11 +6,11 @@ import fr.relais.mail.MailAccount;
 import fr.relais.mail.MailProperties;
 import fr.relais.mail.transport.MailReceiver;
 import fr.relais.mail.transport.ReceivedMail;
+import fr.relais.support.ImapFolders;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -168,24 +168,8 @@ class ImapMailSourceTest {
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))));
     }
 
-    private interface InboxWork<T> {
-        T run(Folder inbox) throws Exception;
-    }
-
-    private <T> T inbox(int mode, InboxWork<T> work) throws Exception {
-        Store imap = Session.getInstance(new Properties()).getStore("imap");
-        imap.connect(properties.host(), properties.imapPort(), BOX, PASSWORD);
-        try {
-            Folder inbox = imap.getFolder("INBOX");
-            inbox.open(mode);
-            try {
-                return work.run(inbox);
-            } finally {
-                inbox.close(false);
-            }
-        } finally {
-            imap.close();
-        }
+    private <T> T inbox(int mode, ImapFolders.Work<T> work) throws Exception {
+        return ImapFolders.read(properties.host(), properties.imapPort(), BOX, PASSWORD, "INBOX", mode, null, work);
     }
 
     private void markRead(String... names) throws Exception {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.mail.MailAccount;
 import fr.relais.mail.MailProperties;
 import fr.relais.mail.bench.RawSmtp;
+import fr.relais.support.ImapFolders;
 import fr.relais.mail.imap.ImapMailbox;
 import fr.relais.mail.intake.MailIntake;
 import fr.relais.mail.intake.MimeMailIntake;
@@ -19,12 +20,9 @@ import fr.relais.ticket.TicketCategory;
 import fr.relais.ticket.TicketDetails;
 import fr.relais.ticket.TicketService;
 import fr.relais.ticket.Urgency;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +41,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -419,50 +416,31 @@ class MailPipelineTest extends HubTestSupport {
 
     /** Mails of the shared mailbox's folder (configured name, '/' as separator) with this Message-ID. */
     private List<MailInFolder> folder(String configured, String messageId) throws Exception {
-        Store imap = Session.getInstance(new Properties()).getStore("imap");
-        imap.connect(mail.host(), mail.imapPort(), account.username(), account.password());
-        try {
-            Folder f = imap.getFolder(configured.replace('/', imap.getDefaultFolder().getSeparator()));
-            if (!f.exists()) {
-                return List.of();
-            }
-            f.open(Folder.READ_ONLY);
-            List<MailInFolder> found = new ArrayList<>();
-            for (Message message : f.getMessages()) {
-                String[] ids = message.getHeader("Message-ID");
-                if (ids != null && ids[0].contains(messageId)) {
-                    found.add(new MailInFolder(ids[0], message.getSubject(), message.isSet(Flags.Flag.SEEN),
-                            message.isSet(Flags.Flag.FLAGGED)));
-                }
-            }
-            f.close(false);
-            return found;
-        } finally {
-            imap.close();
-        }
+        return ImapFolders.read(mail.host(), mail.imapPort(), account.username(), account.password(), configured,
+                Folder.READ_ONLY, List.of(), f -> {
+                    List<MailInFolder> found = new ArrayList<>();
+                    for (Message message : f.getMessages()) {
+                        String[] ids = message.getHeader("Message-ID");
+                        if (ids != null && ids[0].contains(messageId)) {
+                            found.add(inFolder(message));
+                        }
+                    }
+                    return found;
+                });
     }
 
     /** The UID of the mail with this Message-ID in the shared mailbox's inbox. */
     private long uidOf(String messageId) throws Exception {
-        Store imap = Session.getInstance(new Properties()).getStore("imap");
-        imap.connect(mail.host(), mail.imapPort(), account.username(), account.password());
-        try {
-            Folder f = imap.getFolder("INBOX");
-            f.open(Folder.READ_ONLY);
-            try {
-                for (Message message : f.getMessages()) {
-                    String[] ids = message.getHeader("Message-ID");
-                    if (ids != null && ids[0].contains(messageId)) {
-                        return ((jakarta.mail.UIDFolder) f).getUID(message);
+        return ImapFolders.read(mail.host(), mail.imapPort(), account.username(), account.password(), "INBOX",
+                Folder.READ_ONLY, -1L, f -> {
+                    for (Message message : f.getMessages()) {
+                        String[] ids = message.getHeader("Message-ID");
+                        if (ids != null && ids[0].contains(messageId)) {
+                            return ((jakarta.mail.UIDFolder) f).getUID(message);
+                        }
                     }
-                }
-                throw new AssertionError(messageId + " is not in the inbox");
-            } finally {
-                f.close(false);
-            }
-        } finally {
-            imap.close();
-        }
+                    throw new AssertionError(messageId + " is not in the inbox");
+                });
     }
 
     private List<MailInFolder> inboxOf(String address, String marker) throws Exception {
@@ -471,27 +449,20 @@ class MailPipelineTest extends HubTestSupport {
 
     /** Mails of another mailbox of the embedded server whose subject holds the marker. */
     private List<MailInFolder> inboxOf(String address, String password, String marker) throws Exception {
-        Store imap = Session.getInstance(new Properties()).getStore("imap");
-        try {
-            imap.connect(mail.host(), mail.imapPort(), address, password);
-        } catch (AuthenticationFailedException noMailboxYet) {
-            return List.of();
-        }
-        try {
-            Folder f = imap.getFolder("INBOX");
-            f.open(Folder.READ_ONLY);
+        return ImapFolders.read(mail.host(), mail.imapPort(), address, password, "INBOX", Folder.READ_ONLY, List.of(), f -> {
             List<MailInFolder> found = new ArrayList<>();
             for (Message message : f.getMessages()) {
                 if (Optional.ofNullable(message.getSubject()).orElse("").contains(marker)) {
-                    String[] ids = message.getHeader("Message-ID");
-                    found.add(new MailInFolder(ids == null ? null : ids[0], message.getSubject(),
-                            message.isSet(Flags.Flag.SEEN), message.isSet(Flags.Flag.FLAGGED)));
+                    found.add(inFolder(message));
                 }
             }
-            f.close(false);
             return found;
-        } finally {
-            imap.close();
-        }
+        });
+    }
+
+    private static MailInFolder inFolder(Message message) throws Exception {
+        String[] ids = message.getHeader("Message-ID");
+        return new MailInFolder(ids == null ? null : ids[0], message.getSubject(), message.isSet(Flags.Flag.SEEN),
+                message.isSet(Flags.Flag.FLAGGED));
     }
 }

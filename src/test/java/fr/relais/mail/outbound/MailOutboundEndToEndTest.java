@@ -3,11 +3,10 @@ package fr.relais.mail.outbound;
 import fr.relais.mail.MailAccount;
 import fr.relais.mail.MailProperties;
 import fr.relais.support.HubTestSupport;
-import jakarta.mail.AuthenticationFailedException;
+import fr.relais.support.ImapFolders;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -55,27 +54,16 @@ class MailOutboundEndToEndTest extends HubTestSupport {
     }
 
     private List<MimeMessage> inbox(String address, String password, String marker) throws Exception {
-        Store imap = Session.getInstance(new Properties()).getStore("imap");
-        try {
-            imap.connect(mail.host(), mail.imapPort(), address, password);
-        } catch (AuthenticationFailedException noMailboxYet) {
-            return List.of();
-        }
-        try {
-            Folder inbox = imap.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+        return ImapFolders.read(mail.host(), mail.imapPort(), address, password, "INBOX", Folder.READ_ONLY, List.of(), f -> {
             List<MimeMessage> found = new ArrayList<>();
-            for (Message m : inbox.getMessages()) {
+            for (Message m : f.getMessages()) {
                 String text = m.getSubject() + "\n" + body((MimeMessage) m);
                 if (text.contains(marker)) {
                     found.add(new MimeMessage((MimeMessage) m));
                 }
             }
-            inbox.close(false);
             return found;
-        } finally {
-            imap.close();
-        }
+        });
     }
 
     private static String body(MimeMessage m) throws Exception {

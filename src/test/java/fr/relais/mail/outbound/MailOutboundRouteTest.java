@@ -14,10 +14,9 @@ import fr.relais.ticket.TicketCategory;
 import fr.relais.ticket.TicketOrigin;
 import fr.relais.ticket.TicketService;
 import fr.relais.ticket.Urgency;
+import fr.relais.support.ImapFolders;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.apache.camel.ProducerTemplate;
@@ -31,7 +30,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,30 +67,18 @@ class MailOutboundRouteTest extends HubTestSupport {
 
     /** The messages of a mailbox of the embedded server whose subject contains the marker. */
     private List<MimeMessage> inbox(String address, String marker) throws Exception {
-        Properties props = new Properties();
-        Store imap = Session.getInstance(props).getStore("imap");
         boolean hubMailbox = address.equals(mail.serviceAddress()) || address.equals(mail.assistantAddress());
         // the embedded server creates any other mailbox on delivery, with its address as login and password
-        try {
-            imap.connect(mail.host(), mail.imapPort(), address.equals(mail.serviceAddress()) ? account.username() : address,
-                    hubMailbox ? account.password() : address);
-        } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
-            return List.of();
-        }
-        try {
-            Folder inbox = imap.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<MimeMessage> found = new ArrayList<>();
-            for (Message m : inbox.getMessages()) {
-                if (m.getSubject() != null && m.getSubject().contains(marker)) {
-                    found.add(new MimeMessage((MimeMessage) m));
-                }
-            }
-            inbox.close(false);
-            return found;
-        } finally {
-            imap.close();
-        }
+        return ImapFolders.read(mail.host(), mail.imapPort(), address.equals(mail.serviceAddress()) ? account.username()
+                : address, hubMailbox ? account.password() : address, "INBOX", Folder.READ_ONLY, List.of(), f -> {
+                    List<MimeMessage> found = new ArrayList<>();
+                    for (Message m : f.getMessages()) {
+                        if (m.getSubject() != null && m.getSubject().contains(marker)) {
+                            found.add(new MimeMessage((MimeMessage) m));
+                        }
+                    }
+                    return found;
+                });
     }
 
     private static String text(MimeMessage message) throws Exception {

@@ -21,6 +21,28 @@ abstract class AbstractMigrationsTest extends AbstractStoreTest {
     }
 
     @Test
+    void theRawSourcesOfMailsStoredBeforeV11MoveToTheirOwnTable() {
+        try (var older = database().create()) {
+            Flyway.configure().dataSource(older).target("10").load().migrate();
+            var jdbc = new JdbcTemplate(older);
+            byte[] raw = "Subject: Fuite d'eau\r\n\r\nBonjour, \u00e7a fuit.\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            jdbc.update("INSERT INTO inbound_mail (transport, direction, source_id, source_key, raw_mime, size_bytes,"
+                    + " received_at, queued_at, status) VALUES ('imap', 'INBOUND', 'a@example.fr', ?, ?, ?,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'TICKET')", "a".repeat(64), raw, raw.length);
+            long id = jdbc.queryForObject("SELECT id FROM inbound_mail", Long.class);
+
+            Flyway.configure().dataSource(older).load().migrate();
+
+            assertThat(jdbc.queryForObject("SELECT raw_mime FROM inbound_mail_raw WHERE mail_id = ?", byte[].class, id))
+                    .isEqualTo(raw);
+            assertThat(jdbc.queryForObject("SELECT status FROM inbound_mail WHERE id = ?", String.class, id))
+                    .isEqualTo("TICKET");
+            assertThatThrownBy(() -> jdbc.queryForList("SELECT raw_mime FROM inbound_mail"))
+                    .as("the column is gone from the mail row").isInstanceOf(org.springframework.jdbc.BadSqlGrammarException.class);
+        }
+    }
+
+    @Test
     void aSystemRecordBelongsToOneCustomerOnly() {
         var jdbc = new JdbcTemplate(dataSource);
         long first = customer(jdbc, "Dupont Chauffage");

@@ -53,7 +53,13 @@ public final class CustomerIndex {
             }
         }
         String holder = holderKey(c);
-        for (String k : identifierKeys(c)) {
+        List<String> held = identifierKeys(c);
+        String fullName = fullNameKey(c.name());
+        if (fullName != null) {
+            held.add(fullName);
+            held.add(surnameKey(c.name()));
+        }
+        for (String k : held) {
             Object cur = identifierHolders.get(k);
             if (cur == null) {
                 identifierHolders.put(k, holder);
@@ -78,6 +84,23 @@ public final class CustomerIndex {
      * records of one customer typed twice alike are one holder; a father and his son, a couple typed
      * "M. et Mme" beside one of them, the sites of a syndic (other addresses) are several.
      */
+    /**
+     * A person's surname with their full given name ("M|dupont|jeanpierre"), counted like an identifier: a full
+     * name that one holder only has in each system is evidence that survives a move. Null for a company or when
+     * the given name is missing or an initial.
+     */
+    static String fullNameKey(CustomerName name) {
+        if (name.company() || name.surname().isEmpty() || name.given().length() < 2 || !name.suffix().isEmpty()) {
+            return null;
+        }
+        return "M|" + name.surname() + "|" + name.given();
+    }
+
+    /** A person's surname alone ("U|dupont"), counted like an identifier: how common the name is. */
+    static String surnameKey(CustomerName name) {
+        return "U|" + name.surname();
+    }
+
     static String holderKey(NormalizedCustomer c) {
         return c.name().sortedKey() + "|" + c.address().number() + "|" + c.address().street();
     }

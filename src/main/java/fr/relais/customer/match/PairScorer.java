@@ -44,6 +44,8 @@ public final class PairScorer {
     /** The most the names can add (equal company names, or equal surname and given name). */
     private final double maxNamePoints;
     private final double movedAddressKept;
+    private final double uniqueNameAddressKept;
+    private final int uniqueNameSurnameHolders;
     private final double cutoffPoints;
 
     public PairScorer(MatchingConfig c) {
@@ -80,6 +82,8 @@ public final class PairScorer {
         postcodeEqual = c.weight("postcode-equal");
         postcodeDiffers = c.weight("postcode-differs");
         movedAddressKept = c.weight("moved-address-kept");
+        uniqueNameAddressKept = c.weight("unique-name-address-kept");
+        uniqueNameSurnameHolders = (int) c.weight("unique-name-surname-holders");
         cityEqual = c.weight("city-equal");
         simSurnameClose = c.similarity("surname-close");
         simGivenClose = c.similarity("given-close");
@@ -169,7 +173,12 @@ public final class PairScorer {
         phones(a, b, counts, sink, out != null);
         email(a, b, counts, sink);
         boolean addressDone = false;
-        if (out == null && !person[0] && !person[4]) {
+        // the same surname and full given name on both sides: perhaps a name no one else has (see below), which
+        // can outweigh the address; such a pair is not cut early
+        boolean sameFullName = uniqueNameAddressKept < 1 && CustomerIndex.fullNameKey(a.name()) != null
+                && a.name().surname().equals(b.name().surname()) && a.name().given().equals(b.name().given())
+                && !b.name().company() && b.name().suffix().isEmpty();
+        if (out == null && !person[0] && !person[4] && !sameFullName) {
             // no identifier held by these records only agrees (so no move can be read): the address first, it
             // is cheaper than the names,
             // and a pair that even equal names cannot lift to the threshold is left there
@@ -180,7 +189,7 @@ public final class PairScorer {
             }
         }
         names(a.name(), b.name(), sink, out != null);
-        if (!addressDone && out == null && acc[0] + maxAddressPoints < cutoff) {
+        if (!addressDone && out == null && !sameFullName && acc[0] + maxAddressPoints < cutoff) {
             // the address cannot lift this pair to the review threshold: skip it
             return new Score(acc[0], veto[0], probability(acc[0]));
         }
@@ -209,6 +218,14 @@ public final class PairScorer {
             // another site of the company, which only Claire can tell (REVIEW, never LINK).
             sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), company,
                     company ? "moved-or-site" : "moved");
+        } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0
+                && counts.count(CustomerIndex.fullNameKey(a.name())) <= 1
+                && counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders) {
+            // no identifier links them, but the surname and full given name are held by one customer only in
+            // each system (counted like a number: the same name at one address once): a person who moved, or a
+            // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK.
+            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - uniqueNameAddressKept), true,
+                    "moved-unique-name");
         }
         double p = acc[0];
         return new Score(p, veto[0], probability(p));

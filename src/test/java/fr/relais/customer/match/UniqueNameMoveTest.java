@@ -1,0 +1,66 @@
+package fr.relais.customer.match;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The opt-in rule for a person who moved and kept no identifier: the same surname and full given name, carried
+ * by no one else in either system, goes to REVIEW (never LINK) when {@code unique-name-address-kept} is 0.
+ */
+class UniqueNameMoveTest {
+
+    private static final CustomerMatcher SHIPPED = CustomerMatcher.withDefaults();
+    private static final CustomerMatcher OPTED_IN = new CustomerMatcher(MatchingConfig.defaults()
+            .with(Map.of("weights.unique-name-address-kept", 0.0)));
+
+    private static CustomerRecord r(String id, String name, String address, String postcode, String city, String phone) {
+        return new CustomerRecord(id, name, address, postcode, city, phone, "", "");
+    }
+
+    private static final CustomerRecord ERP = r("E1", "MME TRAUVAROLLET JOSEPHINE", "12 AVENUE JEAN JAURÈS", "74940",
+            "ANNECY-LE-VIEUX", "0688000459");
+    private static final CustomerRecord SAGE = r("S1", "Joséphine Trauvarollet", "1 Av. du Vieux Moulin", "74500",
+            "Évian-les-Bains", "04 50 07 93 60");
+
+    @Test
+    void offByDefaultTheNameAloneLinksNothing() {
+        assertThat(SHIPPED.matchSystems(List.of(ERP), List.of(SAGE)).pairs()).isEmpty();
+    }
+
+    @Test
+    void optedInAUniqueFullNameAtAnotherAddressGoesToReviewWithItsReason() {
+        List<PairMatch> pairs = OPTED_IN.matchSystems(List.of(ERP), List.of(SAGE)).pairs();
+        assertThat(pairs).singleElement().satisfies(p -> {
+            assertThat(p.decision()).isEqualTo(Decision.REVIEW);
+            assertThat(p.veto()).as("never linked automatically").isTrue();
+        });
+        var result = OPTED_IN.matchSystems(List.of(ERP), List.of(SAGE));
+        MatchExplanation e = OPTED_IN.explain(result.erp().get(0), result.sage().get(0), result.counts());
+        assertThat(e.field("address").orElseThrow().note()).isEqualTo("moved-unique-name");
+        assertThat(e.text()).contains("homonyme");
+    }
+
+    @Test
+    void optedInANameCarriedByTwoCustomersIsNoEvidence() {
+        var sage = List.of(SAGE, r("S2", "TRAUVAROLLET Joséphine", "7 rue du Lac", "74000", "Annecy", ""));
+        assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).isEmpty();
+    }
+
+    @Test
+    void optedInACommonSurnameIsNoEvidence() {
+        // another Trauvarollet in Sage: the surname is not rare enough for the full name to say "same person"
+        var sage = new ArrayList<>(List.of(SAGE, r("S2", "TRAUVAROLLET Marc", "7 rue du Lac", "74000", "Annecy", "")));
+        assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).isEmpty();
+    }
+
+    @Test
+    void optedInAnInitialIsNotAFullName() {
+        var sage = List.of(r("S1", "J. Trauvarollet", "1 Av. du Vieux Moulin", "74500", "Évian-les-Bains", ""));
+        assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).isEmpty();
+    }
+}

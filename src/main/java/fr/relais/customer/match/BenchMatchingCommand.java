@@ -138,6 +138,7 @@ public final class BenchMatchingCommand implements Command {
                 explain(out, "FALSE REVIEW", matcher, result, p.a(), p.b());
             }
         }
+        reviewRowsByState(out, result, d, matcher.config().linkThreshold());
         Map<String, List<String>> sageByCustomer = new HashMap<>();
         d.sageTruth().forEach((id, c) -> sageByCustomer.computeIfAbsent(c, k -> new ArrayList<>()).add(id));
         int missed = 0;
@@ -156,6 +157,35 @@ public final class BenchMatchingCommand implements Command {
                 }
             }
         }
+    }
+
+    /**
+     * REVIEW rows counted false / true by the state of their records: whether the ERP record (A) and the Sage
+     * record (B) are linked elsewhere, whether the score reaches the link threshold (hi) and whether a rule
+     * vetoes the link. Tells which kind of question Claire would be asked in vain.
+     */
+    private static void reviewRowsByState(PrintStream out, CustomerMatcher.SystemsMatch result,
+                                          CustomerDataGenerator.Dataset d, double link) {
+        Set<String> linkedA = new HashSet<>();
+        Set<String> linkedB = new HashSet<>();
+        for (PairMatch p : result.pairs()) {
+            if (p.decision() == Decision.LINK) {
+                linkedA.add(p.a().id());
+                linkedB.add(p.b().id());
+            }
+        }
+        Map<String, int[]> byState = new java.util.TreeMap<>();
+        for (PairMatch p : result.pairs()) {
+            if (p.decision() != Decision.REVIEW) {
+                continue;
+            }
+            boolean t = d.erpTruth().get(p.a().id()).equals(d.sageTruth().get(p.b().id()));
+            String k = (linkedA.contains(p.a().id()) ? "A" : "-") + (linkedB.contains(p.b().id()) ? "B" : "-")
+                    + (p.score() >= link ? " hi" : " lo") + (p.veto() ? " veto" : "");
+            byState.computeIfAbsent(k, x -> new int[2])[t ? 1 : 0]++;
+        }
+        out.println("REVIEW rows by state (A/B: the ERP/Sage record is linked elsewhere; hi: score >= link): false / true");
+        byState.forEach((k, v) -> out.printf(Locale.ROOT, "  %-10s %5d / %5d%n", k, v[0], v[1]));
     }
 
     private static void explain(PrintStream out, String what, CustomerMatcher matcher,

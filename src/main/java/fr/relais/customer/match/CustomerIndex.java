@@ -57,7 +57,12 @@ public final class CustomerIndex {
         String fullName = fullNameKey(c.name());
         if (fullName != null) {
             held.add(fullName);
+        }
+        if (!c.name().company() && !c.name().surname().isEmpty()) {
             held.add(surnameKey(c.name()));
+        }
+        if (c.name().company() && !c.name().isEmpty()) {
+            held.add(companyKey(c.name()));
         }
         for (String k : held) {
             Object cur = identifierHolders.get(k);
@@ -99,6 +104,11 @@ public final class CustomerIndex {
     /** A person's surname alone ("U|dupont"), counted like an identifier: how common the name is. */
     static String surnameKey(CustomerName name) {
         return "U|" + name.surname();
+    }
+
+    /** A company's name, words in any order ("K|dubois plomberie"), counted like an identifier. */
+    static String companyKey(CustomerName name) {
+        return "K|" + name.sortedKey();
     }
 
     static String holderKey(NormalizedCustomer c) {
@@ -185,6 +195,16 @@ public final class CustomerIndex {
      * Blocking keys: each strong identifier; postcode with the phonetic key of each name token;
      * postcode, house number and street; the phonetic name anywhere in the country.
      */
+    private static String longestWordPhonetic(String street) {
+        String longest = "";
+        for (String s : street.split(" ")) {
+            if (s.length() > longest.length()) {
+                longest = s;
+            }
+        }
+        return CustomerNormalizer.phonetic(longest);
+    }
+
     public static List<String> blockingKeys(NormalizedCustomer c) {
         List<String> keys = identifierKeys(c);
         if (c.ids().invalidDigits() != null && c.ids().invalidDigits().length() >= 9) {
@@ -193,6 +213,8 @@ public final class CustomerIndex {
         CustomerAddress a = c.address();
         CustomerName name = c.name();
         List<String> tokens = name.tokens();
+        String streetKey = !a.number().isEmpty() && a.hasStreet() ? a.number() + "|" + longestWordPhonetic(a.street())
+                : null;
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             if (t.length() < 2 || (!name.company() && tokens.size() > 1 && NameNormalizer.isFirstName(t))
@@ -200,6 +222,11 @@ public final class CustomerIndex {
                 continue;
             }
             String ph = CustomerNormalizer.phonetic(t);
+            if (streetKey != null) {
+                // the name at the same house number and street, whatever the town says: found when one side has
+                // no town and the other a CEDEX code, or both are mistyped
+                keys.add("W|" + streetKey + "|" + ph);
+            }
             if (!a.city().isEmpty()) {
                 // the town typed out: found when the postcode is missing or mistyped (74190 / 74910)
                 keys.add("C|" + a.city() + "|" + ph);
@@ -245,6 +272,17 @@ public final class CustomerIndex {
                 }
                 keys.add("F|" + a.postcode() + "|" + g + "|" + s.substring(0, 2));
                 keys.add("L|" + a.postcode() + "|" + g + "|" + s.substring(s.length() - 2));
+            }
+        }
+        if (!name.company() && name.surname().length() >= 5 && !name.given().isEmpty()) {
+            // a slip in the surname's end and a given name written as an initial on one side (JACQUOAZ Honorine /
+            // H. JACQUOTAZ): the surname's first three letters with the given name's initial, in the postcode, or
+            // in the town when the postcode is missing
+            String k = name.surname().substring(0, 3) + "|" + name.given().charAt(0);
+            if (!a.postcode().isEmpty()) {
+                keys.add("I|" + a.postcode() + "|" + k);
+            } else if (!a.city().isEmpty()) {
+                keys.add("J|" + a.city() + "|" + k);
             }
         }
         if (!c.nameKey().isEmpty()) {

@@ -237,14 +237,18 @@ public final class CustomerMatcher {
             Decision d = decisions[i];
             if (d == Decision.NONE) {
                 boolean free = !takenA.contains(p.a()) && !takenB.contains(p.b());
+                if (!free && alreadyMatchedElsewhere(p, linkOfA, linkOfB, counts, config.duplicateLinkThreshold())) {
+                    continue;
+                }
                 if (free || (p.score() >= link && !p.veto())) {
                     d = Decision.REVIEW;
                 } else if (!p.veto()) {
                     // lost to a link of its record: still worth a look when it is a duplicate of the linked one
                     NormalizedCustomer otherB = linkOfA.get(p.a());
                     NormalizedCustomer otherA = linkOfB.get(p.b());
-                    if ((otherB != null && otherB != p.b() && likelySame(otherB, p.b(), counts, review))
-                            || (otherA != null && otherA != p.a() && likelySame(otherA, p.a(), counts, review))) {
+                    double dup = config.duplicateReviewThreshold();
+                    if ((otherB != null && otherB != p.b() && likelySame(otherB, p.b(), counts, dup))
+                            || (otherA != null && otherA != p.a() && likelySame(otherA, p.a(), counts, dup))) {
                         d = Decision.REVIEW;
                     }
                 }
@@ -254,6 +258,21 @@ public final class CustomerMatcher {
             }
         }
         return out;
+    }
+
+    /**
+     * Both records of a pair are already linked, each to another record, and neither of those is a likely
+     * duplicate of the other side: each has found its own counterpart, so the pair is two look-alikes
+     * (a household, namesakes at one address), not a question worth asking. The pair would only be true
+     * for a customer typed twice in both systems, which the duplicate check keeps.
+     */
+    private boolean alreadyMatchedElsewhere(PairMatch p, java.util.Map<NormalizedCustomer, NormalizedCustomer> linkOfA,
+                                            java.util.Map<NormalizedCustomer, NormalizedCustomer> linkOfB,
+                                            PairScorer.IdentifierCounts counts, double threshold) {
+        NormalizedCustomer otherB = linkOfA.get(p.a());
+        NormalizedCustomer otherA = linkOfB.get(p.b());
+        return otherB != null && otherA != null && otherB != p.b() && otherA != p.a()
+                && !likelySame(otherB, p.b(), counts, threshold) && !likelySame(otherA, p.a(), counts, threshold);
     }
 
     private boolean likelySame(NormalizedCustomer x, NormalizedCustomer y, PairScorer.IdentifierCounts counts,

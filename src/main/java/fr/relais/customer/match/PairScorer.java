@@ -46,6 +46,7 @@ public final class PairScorer {
     private final double movedAddressKept;
     private final double uniqueNameAddressKept;
     private final int uniqueNameSurnameHolders;
+    private final double rareSurnameLift;
     private final double cutoffPoints;
 
     public PairScorer(MatchingConfig c) {
@@ -84,6 +85,7 @@ public final class PairScorer {
         movedAddressKept = c.weight("moved-address-kept");
         uniqueNameAddressKept = c.weight("unique-name-address-kept");
         uniqueNameSurnameHolders = (int) c.weight("unique-name-surname-holders");
+        rareSurnameLift = c.weight("rare-surname-review");
         cityEqual = c.weight("city-equal");
         simSurnameClose = c.similarity("surname-close");
         simGivenClose = c.similarity("given-close");
@@ -133,7 +135,8 @@ public final class PairScorer {
         // [3]: the same SIREN with another establishment number (another site of one company),
         // [4]: a mobile or an email held by this record only agrees (personal, not a household's landline),
         // [5]: the surname agrees or is one slip away, [6]: the given names do not conflict (initial, typo, missing)
-        boolean[] person = new boolean[7];
+        // [7]: a landline held by this record only agrees (a household's number: the person or a relative)
+        boolean[] person = new boolean[8];
         Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
             acc[0] += points;
             if (note.startsWith("shared-by-") && points > 0) {
@@ -157,7 +160,10 @@ public final class PairScorer {
                 }
             }
             switch (field) {
-                case "phone" -> person[4] |= outcome == Outcome.AGREE && note.equals("mobile");
+                case "phone" -> {
+                    person[4] |= outcome == Outcome.AGREE && note.equals("mobile");
+                    person[7] |= outcome == Outcome.AGREE && note.equals("landline");
+                }
                 case "email" -> person[4] |= outcome == Outcome.AGREE && note.isEmpty();
                 case "name" -> person[5] = outcome == Outcome.AGREE || (outcome == Outcome.CLOSE && points > 0);
                 case "given_name" -> person[6] = outcome != Outcome.DISAGREE && !v;
@@ -178,7 +184,10 @@ public final class PairScorer {
         boolean sameFullName = uniqueNameAddressKept < 1 && CustomerIndex.fullNameKey(a.name()) != null
                 && a.name().surname().equals(b.name().surname()) && a.name().given().equals(b.name().given())
                 && !b.name().company() && b.name().suffix().isEmpty();
-        if (out == null && !person[0] && !person[4] && !sameFullName) {
+        // the same company name on both sides: perhaps a company that no other record names (see below)
+        boolean sameCompanyName = uniqueNameAddressKept < 1 && a.name().company() && b.name().company()
+                && !a.name().isEmpty() && a.name().sortedKey().equals(b.name().sortedKey());
+        if (out == null && !person[0] && !person[4] && !sameFullName && !sameCompanyName) {
             // no identifier held by these records only agrees (so no move can be read): the address first, it
             // is cheaper than the names,
             // and a pair that even equal names cannot lift to the threshold is left there
@@ -189,19 +198,22 @@ public final class PairScorer {
             }
         }
         names(a.name(), b.name(), sink, out != null);
-        if (!addressDone && out == null && !sameFullName && acc[0] + maxAddressPoints < cutoff) {
+        if (!addressDone && out == null && !sameFullName && !sameCompanyName && acc[0] + maxAddressPoints < cutoff) {
             // the address cannot lift this pair to the review threshold: skip it
             return new Score(acc[0], veto[0], probability(acc[0]));
         }
         if (!addressDone) {
             address(a.address(), b.address(), sink);
         }
-        if (shared[0] > 0 && shared[1] < 0) {
+        boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
+        boolean hardVeto = veto[0];
+        if (shared[0] > 0 && shared[1] < 0 && !samePerson) {
             // identifiers shared by several records (a syndic's SIRET, phone, email) say "same company";
-            // at another address they are another site: they do not count
+            // at another address they are another site: they do not count. Sites are a company's: a person of
+            // the same surname and full given name who shares a number with another record is typed twice
+            // (an old and a new address), and the number keeps its (shared) weight.
             sink.add("site", Outcome.DISAGREE, "", "", -1, -shared[0], false, "other-site");
         }
-        boolean samePerson = !a.name().company() && !b.name().company() && person[1] && person[2];
         boolean sameCompany = a.name().company() && b.name().company() && person[1];
         // a mobile or a mailbox is one person's: with it, a surname one slip away and a given name written as
         // an initial, with a typo or left out are still that person
@@ -218,7 +230,14 @@ public final class PairScorer {
             // another site of the company, which only Claire can tell (REVIEW, never LINK).
             sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), company,
                     company ? "moved-or-site" : "moved");
-        } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0
+        } else if (movedAddressKept < 1 && !a.name().company() && !b.name().company() && person[7] && person[5]
+                && person[6] && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)) {
+            // a landline that no other record of either system holds, the same surname (or one slip away) and
+            // given names not in conflict (an initial, a typo, one left out): the household moved with its
+            // number. A landline is a household's, so it may be a relative: REVIEW, never LINK.
+            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), true,
+                    "moved-landline");
+        } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)
                 && counts.count(CustomerIndex.fullNameKey(a.name())) <= 1
                 && counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders) {
             // no identifier links them, but the surname and full given name are held by one customer only in
@@ -226,6 +245,24 @@ public final class PairScorer {
             // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK.
             sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - uniqueNameAddressKept), true,
                     "moved-unique-name");
+        }
+        if (sameCompanyName && shared[0] == 0 && !veto[0] && !person[3] && shared[2] < 0
+                && counts.count(CustomerIndex.companyKey(a.name())) <= 1) {
+            // the same company name, carried by one customer only in each system (a company with several sites
+            // has one record per site: more), at another address and with no identifier in common: a move, or a
+            // site known to one system only. Only Claire can tell: REVIEW, never LINK.
+            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - uniqueNameAddressKept), true,
+                    "moved-unique-company");
+        }
+        if (rareSurnameLift > 0 && !hardVeto && acc[0] < cutoffPoints && acc[0] + rareSurnameLift >= cutoffPoints
+                && shared[0] == 0 && rareNameAgrees(a, b, person[1] && person[6], counts)) {
+            // just under the review threshold, with a name that one customer only carries in each system (a
+            // person's surname, given names not in conflict; a company's whole name): agreeing on a rare name is
+            // worth more than on a common one (the evidence that is missing is often a field left empty on one
+            // side, or the old address of a move). Lifted to REVIEW, never LINK.
+            sink.add("name", Outcome.AGREE, a.name().company() ? a.name().joined() : a.name().surname(),
+                    b.name().company() ? b.name().joined() : b.name().surname(), 1, rareSurnameLift, true,
+                    a.name().company() ? "rare-company" : "rare-surname");
         }
         double p = acc[0];
         return new Score(p, veto[0], probability(p));
@@ -452,6 +489,20 @@ public final class PairScorer {
                 bSurname = bs;
             }
         }
+        if (!perfect && sim < simSurnameClose && slipAcrossSplit(a, b)) {
+            // a typing slip inside a compound given name ("Jean Pierrre", "Marie Hélnèe") hid it from the parser,
+            // which moved the word boundary: aligned, the names disagree, but the whole names, given name first,
+            // are one slip apart. Scored as a surname and a given name each one slip apart.
+            sink.add("name", Outcome.CLOSE, a.given() + " " + a.surname(), b.given() + " " + b.surname(),
+                    simSurnameClose, surnameClose, false, "split-typo");
+            sink.add("given_name", Outcome.CLOSE, a.given(), b.given(), -1, givenClose, false, "split-typo");
+            if (!a.suffix().equals(b.suffix())) {
+                boolean both = !a.suffix().isEmpty() && !b.suffix().isEmpty();
+                sink.add("suffix", Outcome.DISAGREE, a.suffix(), b.suffix(), -1,
+                        both ? suffixDiffers : suffixDiffers / 2, true, both ? "" : "one-side");
+            }
+            return;
+        }
         if (a.given().isEmpty() && b.given().isEmpty() && a.tokens().size() != b.tokens().size()) {
             // one token on one side, several on the other: compare the token sets
             sim = Math.max(sim, nameTokenSimilarity(a, b));
@@ -465,6 +516,67 @@ public final class PairScorer {
             sink.add("suffix", Outcome.DISAGREE, a.suffix(), b.suffix(), -1, both ? suffixDiffers : suffixDiffers / 2,
                     true, both ? "" : "one-side");
         }
+    }
+
+    /**
+     * A name carried by one customer only in each system: two persons of the same surname (given names not
+     * in conflict, as the caller read them) that at most {@code unique-name-surname-holders} customers carry,
+     * or two companies of the same name (words in any order) that one customer carries.
+     */
+    private boolean rareNameAgrees(NormalizedCustomer x, NormalizedCustomer y, boolean personNamesAgree,
+                                   IdentifierCounts counts) {
+        CustomerName a = x.name();
+        CustomerName b = y.name();
+        if (!a.company() && !b.company()) {
+            return personNamesAgree && counts.count(CustomerIndex.surnameKey(a)) <= uniqueNameSurnameHolders
+                    && !mobilesConflict(x, y);
+        }
+        return a.company() && b.company() && !a.isEmpty() && a.sortedKey().equals(b.sortedKey())
+                && counts.count(CustomerIndex.companyKey(a)) <= 1;
+    }
+
+    /**
+     * Both records carry a mobile and none of them agree: a mobile is one person's and follows them when they
+     * move, so two persons of the same name with their own different mobiles are two people, not a move.
+     */
+    static boolean mobilesConflict(NormalizedCustomer a, NormalizedCustomer b) {
+        boolean aMobile = false;
+        for (PhoneNormalizer.Phone p : a.phones()) {
+            aMobile |= p.mobile();
+        }
+        if (!aMobile) {
+            return false;
+        }
+        boolean bMobile = false;
+        for (PhoneNormalizer.Phone q : b.phones()) {
+            if (q.mobile()) {
+                bMobile = true;
+                for (PhoneNormalizer.Phone p : a.phones()) {
+                    if (p.e164().equals(q.e164())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return bMobile;
+    }
+
+    /**
+     * True when both persons have a given name and their whole names, given name then surname (either side
+     * possibly read the other way round), are at least 12 letters and one typing slip apart.
+     */
+    static boolean slipAcrossSplit(CustomerName a, CustomerName b) {
+        if (a.given().isEmpty() || b.given().isEmpty() || a.company() || b.company()) {
+            return false;
+        }
+        int la = a.given().length() + a.surname().length();
+        int lb = b.given().length() + b.surname().length();
+        if (Math.abs(la - lb) > 1 || Math.min(la, lb) < 12) {
+            return false;
+        }
+        String ga = a.given() + a.surname();
+        return oneEditApart(ga, b.given() + b.surname()) || oneEditApart(ga, b.surname() + b.given())
+                || oneEditApart(a.surname() + a.given(), b.given() + b.surname());
     }
 
     /**

@@ -9,14 +9,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The opt-in rule for a person who moved and kept no identifier: the same surname and full given name, carried
- * by no one else in either system, goes to REVIEW (never LINK) when {@code unique-name-address-kept} is 0.
+ * The rule for a person who moved and kept no identifier: the same surname and full given name, carried by no
+ * one else in either system (the surname by at most a few), goes to REVIEW (never LINK); shipped on
+ * ({@code unique-name-address-kept} 0), off with 1.
  */
 class UniqueNameMoveTest {
 
-    private static final CustomerMatcher SHIPPED = CustomerMatcher.withDefaults();
-    private static final CustomerMatcher OPTED_IN = new CustomerMatcher(MatchingConfig.defaults()
-            .with(Map.of("weights.unique-name-address-kept", 0.0)));
+    private static final CustomerMatcher TURNED_OFF = new CustomerMatcher(MatchingConfig.defaults()
+            .with(Map.of("weights.unique-name-address-kept", 1.0)));
+    private static final CustomerMatcher OPTED_IN = CustomerMatcher.withDefaults();
 
     private static CustomerRecord r(String id, String name, String address, String postcode, String city, String phone) {
         return new CustomerRecord(id, name, address, postcode, city, phone, "", "");
@@ -28,8 +29,8 @@ class UniqueNameMoveTest {
             "Évian-les-Bains", "04 50 07 93 60");
 
     @Test
-    void offByDefaultTheNameAloneLinksNothing() {
-        assertThat(SHIPPED.matchSystems(List.of(ERP), List.of(SAGE)).pairs()).isEmpty();
+    void turnedOffTheNameAloneLinksNothing() {
+        assertThat(TURNED_OFF.matchSystems(List.of(ERP), List.of(SAGE)).pairs()).isEmpty();
     }
 
     @Test
@@ -53,9 +54,29 @@ class UniqueNameMoveTest {
 
     @Test
     void optedInACommonSurnameIsNoEvidence() {
-        // another Trauvarollet in Sage: the surname is not rare enough for the full name to say "same person"
-        var sage = new ArrayList<>(List.of(SAGE, r("S2", "TRAUVAROLLET Marc", "7 rue du Lac", "74000", "Annecy", "")));
+        // three other Trauvarollet in Sage: the surname is not rare enough for the full name to say "same person"
+        var sage = new ArrayList<>(List.of(SAGE, r("S2", "TRAUVAROLLET Marc", "7 rue du Lac", "74000", "Annecy", ""),
+                r("S3", "TRAUVAROLLET Luc", "9 rue du Lac", "74000", "Annecy", ""),
+                r("S4", "TRAUVAROLLET Anne", "2 place de la Gare", "74100", "Annemasse", "")));
         assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).isEmpty();
+    }
+
+    @Test
+    void optedInASurnameAFewCustomersCarryStillCounts() {
+        // one other Trauvarollet: a rare surname still, and the full name is carried once
+        var sage = new ArrayList<>(List.of(SAGE, r("S2", "TRAUVAROLLET Marc", "7 rue du Lac", "74000", "Annecy", "")));
+        assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).singleElement()
+                .satisfies(p -> assertThat(p.b().id()).isEqualTo("S1"));
+    }
+
+    @Test
+    void twoOwnMobilesThatDifferSayTwoPeople() {
+        // a mobile follows its owner: a namesake with another mobile of their own is not a move
+        var erp = List.of(r("E1", "MME TRAUVAROLLET JOSEPHINE", "12 AVENUE JEAN JAURÈS", "74940", "ANNECY-LE-VIEUX",
+                "0688000459"));
+        var sage = List.of(r("S1", "Joséphine Trauvarollet", "1 Av. du Vieux Moulin", "74500", "Évian-les-Bains",
+                "06 55 66 77 88"));
+        assertThat(OPTED_IN.matchSystems(erp, sage).pairs()).isEmpty();
     }
 
     @Test

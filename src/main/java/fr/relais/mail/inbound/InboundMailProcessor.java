@@ -8,6 +8,7 @@ import fr.relais.mail.intake.ParsedAttachment;
 import fr.relais.mail.intake.ParsedMail;
 import fr.relais.mail.outbound.HubMessageIds;
 import fr.relais.mail.outbound.Outbox;
+import fr.relais.mail.thread.ConversationLocks;
 import fr.relais.mail.thread.ThreadIndex;
 import fr.relais.mail.thread.ThreadMatch;
 import fr.relais.mail.thread.ThreadResolver;
@@ -69,6 +70,7 @@ public class InboundMailProcessor {
     private final CustomerLinker linker;
     private final AttachmentFiler filer;
     private final ThreadResolver threads;
+    private final ConversationLocks conversations = new ConversationLocks(1024);
     private final InboundMailProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock = Clock.systemUTC();
@@ -186,12 +188,16 @@ public class InboundMailProcessor {
         if (ReceivedMail.Direction.STAFF_REPLY.name().equals(row.get().direction())) {
             return staffReply(row.get(), mail);
         }
-        Optional<ThreadMatch> thread = threads.resolve(mail, receivedAt);
-        Category threadCategory = thread.map(t -> toClassifier(t.ticket().category())).orElse(null);
-        Classification c = classifier.classify(mail.classifierView(), new MailClassifier.Context(threadCategory));
-        boolean joinable = thread.isPresent() && thread.get().ticket().status() != TicketStatus.CLOSED;
-        CustomerLinker.Link link = joinable ? null : linker.link(mail);
-        return inTransaction(id, () -> decide(row.get(), raw, mail, thread, joinable, c, link));
+        // two mails of one new conversation (the same sender, Outlook conversation or Message-IDs) processed at
+        // the same moment: the second waits until the first is committed, then joins its ticket
+        try (ConversationLocks.Held held = conversations.lock(ConversationLocks.keysOf(mail))) {
+            Optional<ThreadMatch> thread = threads.resolve(mail, receivedAt);
+            Category threadCategory = thread.map(t -> toClassifier(t.ticket().category())).orElse(null);
+            Classification c = classifier.classify(mail.classifierView(), new MailClassifier.Context(threadCategory));
+            boolean joinable = thread.isPresent() && thread.get().ticket().status() != TicketStatus.CLOSED;
+            CustomerLinker.Link link = joinable ? null : linker.link(mail);
+            return inTransaction(id, () -> decide(row.get(), raw, mail, thread, joinable, c, link));
+        }
     }
 
     private Outcome decide(InboundMail row, byte[] raw, ParsedMail mail, Optional<ThreadMatch> thread, boolean joinable,

@@ -208,6 +208,29 @@ class MailPipelineTest extends HubTestSupport {
     }
 
     @Test
+    void twoMailsOnOneNewMatterArrivingTogetherMakeOneTicket() throws Exception {
+        // a customer sends a mail and, a moment later, a second one on the same matter: both are fetched in one
+        // batch and taken by two consumers at once; the second must join the ticket the first opens
+        String m = marker();
+        String from = "double-envoi-" + m + "@example.fr";
+        try (RawSmtp smtp = new RawSmtp(mail.host(), mail.smtpPort())) {
+            for (String n : List.of("a", "b")) {
+                smtp.send(from, List.of(mail.serviceAddress()), (header(from, "Fuite sous l'évier " + m,
+                        "<together-" + n + "-" + m + "@example.fr>")
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                        + "Bonjour, il y a une fuite sous l'évier de la cuisine, pouvez-vous passer ? (" + n + ")\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        InboundMail a = processed("together-a-" + m + "@example.fr");
+        InboundMail b = processed("together-b-" + m + "@example.fr");
+        assertThat(List.of(a.status(), b.status())).containsExactlyInAnyOrder("TICKET", "JOINED");
+        assertThat(a.ticketId()).isNotNull().isEqualTo(b.ticketId());
+        assertThat(tickets.search(fr.relais.ticket.TicketFilter.any().contactEmail(from), 0, 10).total()).isEqualTo(1);
+        assertThat(acknowledgementsTo(from)).as("one acknowledgement for the matter").isEqualTo(1);
+    }
+
+    @Test
     void aNonTicketMailIsRecordedAndFindableWithoutTicketNorAcknowledgement() throws Exception {
         String m = marker();
         String from = "newsletter-" + m + "@promo.example";

@@ -105,6 +105,31 @@ class ImapMailSourceTest {
     }
 
     @Test
+    void aDroppedConnectionIsOpenedAgainAndTheTickGoesOn() throws Exception {
+        deliver("before");
+        ImapMailSource source = source(10);
+        assertThat(source.poll()).isEqualTo(1);
+
+        // the IMAP service goes away with the poller's session open (every session closed), and comes back on
+        // the same port with the same mailboxes, as a mail server restart does
+        int imapPort = server.getImap().getPort();
+        server.getImap().stopService();
+        com.icegreen.greenmail.imap.ImapServer again = new com.icegreen.greenmail.imap.ImapServer(
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP), server.getManagers());
+        again.startService();
+        assertThat(again.waitTillRunning(10_000)).isTrue();
+        deliver("after");
+
+        try {
+            assertThat(source.poll()).as("the tick opens a new connection instead of failing").isEqualTo(1);
+        } finally {
+            source.destroy();
+            again.stopService();
+        }
+        assertThat(store.ids).containsExactly("before@example.fr", "after@example.fr");
+    }
+
+    @Test
     void aMailNotStoredIsTakenAgainAtTheNextTick() throws Exception {
         deliver("a");
         deliver("b");

@@ -496,11 +496,7 @@ public final class PairScorer {
             sink.add("name", Outcome.CLOSE, a.given() + " " + a.surname(), b.given() + " " + b.surname(),
                     simSurnameClose, surnameClose, false, "split-typo");
             sink.add("given_name", Outcome.CLOSE, a.given(), b.given(), -1, givenClose, false, "split-typo");
-            if (!a.suffix().equals(b.suffix())) {
-                boolean both = !a.suffix().isEmpty() && !b.suffix().isEmpty();
-                sink.add("suffix", Outcome.DISAGREE, a.suffix(), b.suffix(), -1,
-                        both ? suffixDiffers : suffixDiffers / 2, true, both ? "" : "one-side");
-            }
+            suffixes(a, b, sink);
             return;
         }
         if (a.given().isEmpty() && b.given().isEmpty() && a.tokens().size() != b.tokens().size()) {
@@ -511,6 +507,11 @@ public final class PairScorer {
         Outcome so = sim >= 0.985 ? Outcome.AGREE : sp > surnameDiffers ? Outcome.CLOSE : Outcome.DISAGREE;
         sink.add("name", so, aSurname, bSurname, sim, sp, false, "");
         sink.add("given_name", g.outcome, aGiven, bGiven, g.sim, g.points, g.veto, g.note);
+        suffixes(a, b, sink);
+    }
+
+    /** Fils / père on one side or two different ones: vetoes a link (half the points when on one side only). */
+    private void suffixes(CustomerName a, CustomerName b, Sink sink) {
         if (!a.suffix().equals(b.suffix())) {
             boolean both = !a.suffix().isEmpty() && !b.suffix().isEmpty();
             sink.add("suffix", Outcome.DISAGREE, a.suffix(), b.suffix(), -1, both ? suffixDiffers : suffixDiffers / 2,

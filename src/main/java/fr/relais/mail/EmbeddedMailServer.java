@@ -94,10 +94,12 @@ public class EmbeddedMailServer implements SmartLifecycle {
                         handler.run();
                     } catch (RuntimeException e) {
                         // GreenMail drops a session when other sessions change the same folder at that instant
-                        // ("Need to do this properly..."); the client reconnects. One line, not a stack trace;
-                        // anything else the server fails on stays visible.
+                        // ("Need to do this properly...", or its folder's message list modified while this
+                        // session walks it); the client reconnects. One line, not a stack trace; anything else
+                        // the server fails on stays visible.
                         Throwable cause = e.getCause() != null ? e.getCause() : e;
-                        if (String.valueOf(cause.getMessage()).startsWith("Need to do this properly")) {
+                        if (String.valueOf(cause.getMessage()).startsWith("Need to do this properly")
+                                || cause instanceof java.util.ConcurrentModificationException) {
                             LOG.debug("embedded mail server: an IMAP session was dropped ({})", cause.toString());
                         } else {
                             LOG.warn("embedded mail server: an IMAP session failed", e);

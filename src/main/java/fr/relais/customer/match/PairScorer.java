@@ -135,7 +135,7 @@ public final class PairScorer {
         // [3]: the same SIREN with another establishment number (another site of one company),
         // [4]: a mobile or an email held by this record only agrees (personal, not a household's landline),
         // [5]: the surname agrees or is one slip away, [6]: the given names do not conflict (initial, typo, missing)
-        // [7]: a landline held by this record only agrees (a household's number: the person or a relative)
+        // [7]: a landline or a household's mailbox held by this record only agrees (the person or a relative)
         boolean[] person = new boolean[8];
         Sink sink = (field, outcome, left, right, sim, points, v, note) -> {
             acc[0] += points;
@@ -164,7 +164,10 @@ public final class PairScorer {
                     person[4] |= outcome == Outcome.AGREE && note.equals("mobile");
                     person[7] |= outcome == Outcome.AGREE && note.equals("landline");
                 }
-                case "email" -> person[4] |= outcome == Outcome.AGREE && note.isEmpty();
+                case "email" -> {
+                    person[4] |= outcome == Outcome.AGREE && note.isEmpty();
+                    person[7] |= outcome == Outcome.AGREE && note.equals("household");
+                }
                 case "name" -> person[5] = outcome == Outcome.AGREE || (outcome == Outcome.CLOSE && points > 0);
                 case "given_name" -> person[6] = outcome != Outcome.DISAGREE && !v;
                 default -> { }
@@ -187,7 +190,7 @@ public final class PairScorer {
         // the same company name on both sides: perhaps a company that no other record names (see below)
         boolean sameCompanyName = uniqueNameAddressKept < 1 && a.name().company() && b.name().company()
                 && !a.name().isEmpty() && a.name().sortedKey().equals(b.name().sortedKey());
-        if (out == null && !person[0] && !person[4] && !sameFullName && !sameCompanyName) {
+        if (out == null && !person[0] && !person[4] && !person[7] && !sameFullName && !sameCompanyName) {
             // no identifier held by these records only agrees (so no move can be read): the address first, it
             // is cheaper than the names,
             // and a pair that even equal names cannot lift to the threshold is left there
@@ -232,9 +235,9 @@ public final class PairScorer {
                     company ? "moved-or-site" : "moved");
         } else if (movedAddressKept < 1 && !a.name().company() && !b.name().company() && person[7] && person[5]
                 && person[6] && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)) {
-            // a landline that no other record of either system holds, the same surname (or one slip away) and
-            // given names not in conflict (an initial, a typo, one left out): the household moved with its
-            // number. A landline is a household's, so it may be a relative: REVIEW, never LINK.
+            // a landline or a family mailbox that no other record of either system holds, the same surname (or
+            // one slip away) and given names not in conflict (an initial, a typo, one left out): the household
+            // moved with its number. It is a household's, so it may be a relative: REVIEW, never LINK.
             sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), true,
                     "moved-landline");
         } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)
@@ -366,10 +369,17 @@ public final class PairScorer {
             sink.add("email", Outcome.MISSING, a, b, -1, 0, false, "");
         } else if (a.equals(b)) {
             int n = counts.count("E|" + a);
-            sink.add("email", Outcome.AGREE, a, b, 1, shared(emailEqual, n), false, sharedNote(n));
+            // a mailbox named for a household ("famille.dupont@...") is the family's, like a landline
+            String note = n > 1 ? sharedNote(n) : householdMailbox(a) ? "household" : "";
+            sink.add("email", Outcome.AGREE, a, b, 1, shared(emailEqual, n), false, note);
         } else {
             sink.add("email", Outcome.DISAGREE, a, b, 0, emailDiffers, false, "");
         }
+    }
+
+    /** A mailbox whose name says it is a household's: famille.dupont@, familledupont@, family.smith@. */
+    static boolean householdMailbox(String email) {
+        return email.startsWith("famille") || email.startsWith("family");
     }
 
     // ---------------------------------------------------------------- names

@@ -95,6 +95,26 @@ class ReviewEvidenceTest {
     }
 
     @Test
+    void aFamilyMailboxIsAHouseholdsNotAPersonsProofOfAMove() {
+        var erp = List.of(new CustomerRecord("E1", "M PERNININ", "84 CH DES LILAS", "74200", "THONON-LES-BAINS", "",
+                "famille.perninin@laposte.net", ""));
+        var sage = List.of(new CustomerRecord("S1", "LUCAS PERNININ", "57 RTE DES ALPES", "74290", "VEYRIER-DU-LAC",
+                "04 50 72 96 69", "famille.perninin@laposte.net", ""));
+        PairMatch p = only(match(MATCHER, erp, sage), "E1", "S1");
+        assertThat(p.decision()).as("the family moved, or a relative: Claire decides").isEqualTo(Decision.REVIEW);
+        MatchExplanation e = explain(MATCHER, erp, sage, "E1", "S1");
+        assertThat(e.field("email").orElseThrow().note()).isEqualTo("household");
+        assertThat(e.field("address").orElseThrow().note()).isEqualTo("moved-landline");
+
+        // the same with a mailbox of his own: it follows him, a move is linked
+        var own = List.of(new CustomerRecord("S1", "LUCAS PERNININ", "57 RTE DES ALPES", "74290", "VEYRIER-DU-LAC",
+                "04 50 72 96 69", "lucas.perninin@laposte.net", ""));
+        var erpOwn = List.of(new CustomerRecord("E1", "M PERNININ", "84 CH DES LILAS", "74200", "THONON-LES-BAINS", "",
+                "lucas.perninin@laposte.net", ""));
+        assertThat(only(match(MATCHER, erpOwn, own), "E1", "S1").decision()).isEqualTo(Decision.LINK);
+    }
+
+    @Test
     void aPersonTypedTwiceWithTheirMobileIsNotASyndicsSite() {
         // the same full name and mobile, the person typed twice in Sage (old and new address): a company's
         // "other site" rule does not apply to a person, the pair is asked about

@@ -85,11 +85,6 @@ public final class CustomerIndex {
     }
 
     /**
-     * Who holds an identifier: the name (tokens in any order) at one address (number and street). Two
-     * records of one customer typed twice alike are one holder; a father and his son, a couple typed
-     * "M. et Mme" beside one of them, the sites of a syndic (other addresses) are several.
-     */
-    /**
      * A person's surname with their full given name ("M|dupont|jeanpierre"), counted like an identifier: a full
      * name that one holder only has in each system is evidence that survives a move. Null for a company or when
      * the given name is missing or an initial.
@@ -111,6 +106,11 @@ public final class CustomerIndex {
         return "K|" + name.sortedKey();
     }
 
+    /**
+     * Who holds an identifier: the name (tokens in any order) at one address (number and street). Two
+     * records of one customer typed twice alike are one holder; a father and his son, a couple typed
+     * "M. et Mme" beside one of them, the sites of a syndic (other addresses) are several.
+     */
     static String holderKey(NormalizedCustomer c) {
         return c.name().sortedKey() + "|" + c.address().number() + "|" + c.address().street();
     }
@@ -191,10 +191,7 @@ public final class CustomerIndex {
         return keys;
     }
 
-    /**
-     * Blocking keys: each strong identifier; postcode with the phonetic key of each name token;
-     * postcode, house number and street; the phonetic name anywhere in the country.
-     */
+    /** The phonetic key of a street's longest word (the one a slip or an abbreviation least changes). */
     private static String longestWordPhonetic(String street) {
         String longest = "";
         for (String s : street.split(" ")) {
@@ -205,6 +202,10 @@ public final class CustomerIndex {
         return CustomerNormalizer.phonetic(longest);
     }
 
+    /**
+     * Blocking keys: each strong identifier; postcode with the phonetic key of each name token;
+     * postcode, house number and street; the phonetic name anywhere in the country.
+     */
     public static List<String> blockingKeys(NormalizedCustomer c) {
         List<String> keys = identifierKeys(c);
         if (c.ids().invalidDigits() != null && c.ids().invalidDigits().length() >= 9) {
@@ -213,6 +214,7 @@ public final class CustomerIndex {
         CustomerAddress a = c.address();
         CustomerName name = c.name();
         List<String> tokens = name.tokens();
+        // house number and the key of the street, for the address keys below
         String streetKey = !a.number().isEmpty() && a.hasStreet() ? a.number() + "|" + longestWordPhonetic(a.street())
                 : null;
         for (int i = 0; i < tokens.size(); i++) {
@@ -240,25 +242,13 @@ public final class CustomerIndex {
                 keys.add("Q|" + a.postcode() + "|" + ph + "|" + tokens.get(1 - i).charAt(0));
             }
         }
-        if (!a.number().isEmpty() && a.hasStreet() && !a.postcode().isEmpty()) {
-            String longest = "";
-            for (String s : a.street().split(" ")) {
-                if (s.length() > longest.length()) {
-                    longest = s;
-                }
-            }
-            keys.add("A|" + a.postcode() + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
+        if (streetKey != null && !a.postcode().isEmpty()) {
+            keys.add("A|" + a.postcode() + "|" + streetKey);
         }
-        if (!a.number().isEmpty() && a.hasStreet() && a.city().length() >= 3) {
+        if (streetKey != null && a.city().length() >= 3) {
             // the same address in the same town when a postcode is missing, mistyped or a CEDEX code: the
             // house number, the street and the first three letters of the town (a slip rarely hits them)
-            String longest = "";
-            for (String s : a.street().split(" ")) {
-                if (s.length() > longest.length()) {
-                    longest = s;
-                }
-            }
-            keys.add("H|" + a.city().substring(0, 3) + "|" + a.number() + "|" + CustomerNormalizer.phonetic(longest));
+            keys.add("H|" + a.city().substring(0, 3) + "|" + streetKey);
         }
         if (!name.company() && tokens.size() == 2 && !a.postcode().isEmpty()) {
             // a slip in the surname changes its phonetic key (GAVNT / GAVET): the given name in full with the

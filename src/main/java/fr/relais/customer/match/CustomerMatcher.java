@@ -230,14 +230,14 @@ public final class CustomerMatcher {
                 linkOfB.put(pairs.get(i).b(), pairs.get(i).a());
             }
         }
-        double review = config.reviewThreshold();
+        double duplicate = config.duplicateReviewThreshold();
         List<PairMatch> out = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             PairMatch p = pairs.get(i);
             Decision d = decisions[i];
             if (d == Decision.NONE) {
                 boolean free = !takenA.contains(p.a()) && !takenB.contains(p.b());
-                if (!free && alreadyMatchedElsewhere(p, linkOfA, linkOfB, counts, config.duplicateLinkThreshold())) {
+                if (!free && alreadyMatchedElsewhere(p, linkOfA, linkOfB, counts)) {
                     continue;
                 }
                 if (free || (p.score() >= link && !p.veto())) {
@@ -246,9 +246,8 @@ public final class CustomerMatcher {
                     // lost to a link of its record: still worth a look when it is a duplicate of the linked one
                     NormalizedCustomer otherB = linkOfA.get(p.a());
                     NormalizedCustomer otherA = linkOfB.get(p.b());
-                    double dup = config.duplicateReviewThreshold();
-                    if ((otherB != null && otherB != p.b() && likelySame(otherB, p.b(), counts, dup))
-                            || (otherA != null && otherA != p.a() && likelySame(otherA, p.a(), counts, dup))) {
+                    if ((otherB != null && otherB != p.b() && likelySame(otherB, p.b(), counts, duplicate))
+                            || (otherA != null && otherA != p.a() && likelySame(otherA, p.a(), counts, duplicate))) {
                         d = Decision.REVIEW;
                     }
                 }
@@ -261,18 +260,19 @@ public final class CustomerMatcher {
     }
 
     /**
-     * Both records of a pair are already linked, each to another record, and neither of those is a likely
-     * duplicate of the other side: each has found its own counterpart, so the pair is two look-alikes
-     * (a household, namesakes at one address), not a question worth asking. The pair would only be true
-     * for a customer typed twice in both systems, which the duplicate check keeps.
+     * Both records of a pair are already linked, each to another record, and neither of those is a certain
+     * duplicate (at {@code duplicate-link}) of the other side: each has found its own counterpart, so the pair
+     * is two look-alikes (a household, namesakes at one address), not a question worth asking. The pair would
+     * only be true for a customer typed twice in both systems, which the duplicate check keeps.
      */
     private boolean alreadyMatchedElsewhere(PairMatch p, java.util.Map<NormalizedCustomer, NormalizedCustomer> linkOfA,
                                             java.util.Map<NormalizedCustomer, NormalizedCustomer> linkOfB,
-                                            PairScorer.IdentifierCounts counts, double threshold) {
+                                            PairScorer.IdentifierCounts counts) {
         NormalizedCustomer otherB = linkOfA.get(p.a());
         NormalizedCustomer otherA = linkOfB.get(p.b());
+        double certain = config.duplicateLinkThreshold();
         return otherB != null && otherA != null && otherB != p.b() && otherA != p.a()
-                && !likelySame(otherB, p.b(), counts, threshold) && !likelySame(otherA, p.a(), counts, threshold);
+                && !likelySame(otherB, p.b(), counts, certain) && !likelySame(otherA, p.a(), counts, certain);
     }
 
     private boolean likelySame(NormalizedCustomer x, NormalizedCustomer y, PairScorer.IdentifierCounts counts,

@@ -47,6 +47,8 @@ public final class PairScorer {
     private final double uniqueNameAddressKept;
     private final int uniqueNameSurnameHolders;
     private final double rareSurnameLift;
+    /** What the rare-name lift can add: the early stops leave a pair only when even this cannot save it. */
+    private final double liftMargin;
     private final double cutoffPoints;
 
     public PairScorer(MatchingConfig c) {
@@ -86,6 +88,7 @@ public final class PairScorer {
         uniqueNameAddressKept = c.weight("unique-name-address-kept");
         uniqueNameSurnameHolders = (int) c.weight("unique-name-surname-holders");
         rareSurnameLift = c.weight("rare-surname-review");
+        liftMargin = Math.max(0, rareSurnameLift);
         cityEqual = c.weight("city-equal");
         simSurnameClose = c.similarity("surname-close");
         simGivenClose = c.similarity("given-close");
@@ -188,21 +191,21 @@ public final class PairScorer {
                 && a.name().surname().equals(b.name().surname()) && a.name().given().equals(b.name().given())
                 && !b.name().company() && b.name().suffix().isEmpty();
         // the same company name on both sides: perhaps a company that no other record names (see below)
-        boolean sameCompanyName = uniqueNameAddressKept < 1 && a.name().company() && b.name().company()
-                && !a.name().isEmpty() && a.name().sortedKey().equals(b.name().sortedKey());
+        boolean sameCompanyName = uniqueNameAddressKept < 1 && sameCompanyName(a.name(), b.name());
         if (out == null && !person[0] && !person[4] && !person[7] && !sameFullName && !sameCompanyName) {
             // no identifier held by these records only agrees (so no move can be read): the address first, it
             // is cheaper than the names,
-            // and a pair that even equal names cannot lift to the threshold is left there
+            // and a pair that even equal names (and a rare name's lift) cannot take to the threshold is left there
             address(a.address(), b.address(), sink);
             addressDone = true;
-            if (acc[0] + maxNamePoints < cutoff) {
+            if (acc[0] + maxNamePoints + liftMargin < cutoff) {
                 return new Score(acc[0], veto[0], probability(acc[0]));
             }
         }
         names(a.name(), b.name(), sink, out != null);
-        if (!addressDone && out == null && !sameFullName && !sameCompanyName && acc[0] + maxAddressPoints < cutoff) {
-            // the address cannot lift this pair to the review threshold: skip it
+        if (!addressDone && out == null && !sameFullName && !sameCompanyName
+                && acc[0] + maxAddressPoints + liftMargin < cutoff) {
+            // the address (and a rare name's lift) cannot take this pair to the review threshold: skip it
             return new Score(acc[0], veto[0], probability(acc[0]));
         }
         if (!addressDone) {
@@ -231,31 +234,26 @@ public final class PairScorer {
             // for the same SIREN with another establishment number (another site of one company).
             // A company's address names a site: the same name and number at another address is a move or
             // another site of the company, which only Claire can tell (REVIEW, never LINK).
-            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), company,
-                    company ? "moved-or-site" : "moved");
+            setAddressAside(sink, shared[2], movedAddressKept, company, company ? "moved-or-site" : "moved");
         } else if (movedAddressKept < 1 && !a.name().company() && !b.name().company() && person[7] && person[5]
                 && person[6] && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)) {
             // a landline or a family mailbox that no other record of either system holds, the same surname (or
             // one slip away) and given names not in conflict (an initial, a typo, one left out): the household
             // moved with its number. It is a household's, so it may be a relative: REVIEW, never LINK.
-            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - movedAddressKept), true,
-                    "moved-landline");
+            setAddressAside(sink, shared[2], movedAddressKept, true, "moved-landline");
         } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)
                 && counts.count(CustomerIndex.fullNameKey(a.name())) <= 1
                 && counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders) {
             // no identifier links them, but the surname and full given name are held by one customer only in
             // each system (counted like a number: the same name at one address once): a person who moved, or a
             // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK.
-            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - uniqueNameAddressKept), true,
-                    "moved-unique-name");
-        }
-        if (sameCompanyName && shared[0] == 0 && !veto[0] && !person[3] && shared[2] < 0
+            setAddressAside(sink, shared[2], uniqueNameAddressKept, true, "moved-unique-name");
+        } else if (sameCompanyName && shared[0] == 0 && !veto[0] && !person[3] && shared[2] < 0
                 && counts.count(CustomerIndex.companyKey(a.name())) <= 1) {
             // the same company name, carried by one customer only in each system (a company with several sites
             // has one record per site: more), at another address and with no identifier in common: a move, or a
             // site known to one system only. Only Claire can tell: REVIEW, never LINK.
-            sink.add("address", Outcome.DISAGREE, "", "", -1, -shared[2] * (1 - uniqueNameAddressKept), true,
-                    "moved-unique-company");
+            setAddressAside(sink, shared[2], uniqueNameAddressKept, true, "moved-unique-company");
         }
         if (rareSurnameLift > 0 && !hardVeto && acc[0] < cutoffPoints && acc[0] + rareSurnameLift >= cutoffPoints
                 && shared[0] == 0 && rareNameAgrees(a, b, person[1] && person[6], counts)) {
@@ -269,6 +267,19 @@ public final class PairScorer {
         }
         double p = acc[0];
         return new Score(p, veto[0], probability(p));
+    }
+
+    /**
+     * What the address cost (its points, negative) is taken back but for the share {@code kept}: the other
+     * address is read as a move. {@code reviewOnly}: the pair can go to REVIEW, never LINK.
+     */
+    private static void setAddressAside(Sink sink, double addressPoints, double kept, boolean reviewOnly, String note) {
+        sink.add("address", Outcome.DISAGREE, "", "", -1, -addressPoints * (1 - kept), reviewOnly, note);
+    }
+
+    /** Two companies of the same name, words in any order. */
+    private static boolean sameCompanyName(CustomerName a, CustomerName b) {
+        return a.company() && b.company() && !a.isEmpty() && a.sortedKey().equals(b.sortedKey());
     }
 
     @FunctionalInterface
@@ -542,8 +553,7 @@ public final class PairScorer {
             return personNamesAgree && counts.count(CustomerIndex.surnameKey(a)) <= uniqueNameSurnameHolders
                     && !mobilesConflict(x, y);
         }
-        return a.company() && b.company() && !a.isEmpty() && a.sortedKey().equals(b.sortedKey())
-                && counts.count(CustomerIndex.companyKey(a)) <= 1;
+        return sameCompanyName(a, b) && counts.count(CustomerIndex.companyKey(a)) <= 1;
     }
 
     /**

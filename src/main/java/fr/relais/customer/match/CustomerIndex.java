@@ -17,7 +17,10 @@ public final class CustomerIndex {
 
     private final List<NormalizedCustomer> records = new ArrayList<>();
     private final Map<String, int[]> blocks = new HashMap<>();
-    /** Per identifier key, its holders: one holder key (a String) or several (a HashSet of them). */
+    /**
+     * Per identifier key, its holders: one {@link Holder} or several (an ArrayList of them); per name key, one
+     * holder key (a String) or several (a HashSet of them).
+     */
     private final Map<String, Object> identifierHolders = new HashMap<>();
     private final int maxBlockSize;
 
@@ -52,36 +55,92 @@ public final class CustomerIndex {
                 cur[0] = n + 1;
             }
         }
-        String holder = holderKey(c);
-        List<String> held = identifierKeys(c);
+        Holder holder = new Holder(holderKey(c), c.name());
+        for (String k : identifierKeys(c)) {
+            holdIdentifier(k, holder);
+        }
+        List<String> names = new ArrayList<>(2);
         String fullName = fullNameKey(c.name());
         if (fullName != null) {
-            held.add(fullName);
+            names.add(fullName);
         }
         if (!c.name().company() && !c.name().surname().isEmpty()) {
-            held.add(surnameKey(c.name()));
+            names.add(surnameKey(c.name()));
         }
         if (c.name().company() && !c.name().isEmpty()) {
-            held.add(companyKey(c.name()));
+            names.add(companyKey(c.name()));
         }
-        for (String k : held) {
+        for (String k : names) {
             Object cur = identifierHolders.get(k);
             if (cur == null) {
-                identifierHolders.put(k, holder);
+                identifierHolders.put(k, holder.key());
             } else if (cur instanceof String one) {
-                if (!one.equals(holder)) {
+                if (!one.equals(holder.key())) {
                     java.util.Set<String> set = new java.util.HashSet<>(4);
                     set.add(one);
-                    set.add(holder);
+                    set.add(holder.key());
                     identifierHolders.put(k, set);
                 }
             } else {
                 @SuppressWarnings("unchecked")
                 java.util.Set<String> set = (java.util.Set<String>) cur;
-                set.add(holder);
+                set.add(holder.key());
             }
         }
         return at;
+    }
+
+    /**
+     * Who holds a number, a mailbox or a SIRET: the name at one address ({@link #holderKey}), and a person of the
+     * same name who holds it at another address is the same holder: one person typed twice in one system, at
+     * an old and a new address (a number follows its owner). The name keys (full name, surname, company name)
+     * count holders by {@link #holderKey} alone: there, namesakes at other addresses are what is counted.
+     */
+    private record Holder(String key, CustomerName name) {
+        boolean same(Holder o) {
+            return key.equals(o.key) || samePerson(name, o.name);
+        }
+    }
+
+    private void holdIdentifier(String identifierKey, Holder holder) {
+        Object cur = identifierHolders.get(identifierKey);
+        if (cur == null) {
+            identifierHolders.put(identifierKey, holder);
+        } else if (cur instanceof Holder one) {
+            if (!one.same(holder)) {
+                List<Holder> list = new ArrayList<>(4);
+                list.add(one);
+                list.add(holder);
+                identifierHolders.put(identifierKey, list);
+            }
+        } else {
+            @SuppressWarnings("unchecked")
+            List<Holder> list = (List<Holder>) cur;
+            for (Holder h : list) {
+                if (h.same(holder)) {
+                    return;
+                }
+            }
+            list.add(holder);
+        }
+    }
+
+    /**
+     * Two names of one person, as far as a shared number can tell: persons (not a company, not "M. et Mme"), the
+     * same generation mark, full given names (not initials) equal or one typing slip apart, and surnames equal
+     * or one slip apart. A father and his son, two brothers, a couple and one of them stay two holders.
+     */
+    static boolean samePerson(CustomerName a, CustomerName b) {
+        if (a.company() || b.company() || a.couple() || b.couple() || !a.suffix().equals(b.suffix())
+                || a.given().length() < 3 || b.given().length() < 3 || a.surname().length() < 2) {
+            return false;
+        }
+        boolean given = a.given().equals(b.given())
+                || Math.min(a.given().length(), b.given().length()) >= 4 && PairScorer.oneEditApart(a.given(), b.given());
+        boolean surname = a.surname().equals(b.surname())
+                || Math.min(a.surname().length(), b.surname().length()) >= 5
+                && PairScorer.oneEditApart(a.surname(), b.surname());
+        return given && surname;
     }
 
     /**
@@ -124,12 +183,13 @@ public final class CustomerIndex {
     }
 
     /**
-     * How many holders (records, those of the same name at the same address counted once: a customer
-     * typed twice) share an identifier key ("T|+33...", "E|mail", "S|siret", "N|siren").
+     * How many holders share an identifier key ("T|+33...", "E|mail", "S|siret", "N|siren"; and the name keys):
+     * records, those of the same name at the same address counted once (a customer typed twice), and for an
+     * identifier also a person of the same name at another address (typed twice, before and after a move).
      */
     public int count(String identifierKey) {
         Object cur = identifierHolders.get(identifierKey);
-        return cur == null ? 0 : cur instanceof String ? 1 : ((java.util.Set<?>) cur).size();
+        return cur == null ? 0 : cur instanceof String || cur instanceof Holder ? 1 : ((java.util.Collection<?>) cur).size();
     }
 
     /** Positions of the records sharing at least one usable blocking key with {@code q}, ascending. */

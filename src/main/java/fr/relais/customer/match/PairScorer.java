@@ -46,6 +46,7 @@ public final class PairScorer {
     private final double movedAddressKept;
     private final double uniqueNameAddressKept;
     private final int uniqueNameSurnameHolders;
+    private final boolean uniqueNameSameTownAnySurname;
     private final double rareSurnameLift;
     /** What the rare-name lift can add: the early stops leave a pair only when even this cannot save it. */
     private final double liftMargin;
@@ -87,6 +88,7 @@ public final class PairScorer {
         movedAddressKept = c.weight("moved-address-kept");
         uniqueNameAddressKept = c.weight("unique-name-address-kept");
         uniqueNameSurnameHolders = (int) c.weight("unique-name-surname-holders");
+        uniqueNameSameTownAnySurname = c.weight("unique-name-same-town-any-surname") > 0;
         rareSurnameLift = c.weight("rare-surname-review");
         liftMargin = Math.max(0, rareSurnameLift);
         cityEqual = c.weight("city-equal");
@@ -243,10 +245,13 @@ public final class PairScorer {
             setAddressAside(sink, shared[2], movedAddressKept, true, "moved-landline");
         } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)
                 && counts.count(CustomerIndex.fullNameKey(a.name())) <= 1
-                && counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders) {
+                && (counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders
+                    || uniqueNameSameTownAnySurname && sameTown(a.address(), b.address()))) {
             // no identifier links them, but the surname and full given name are held by one customer only in
             // each system (counted like a number: the same name at one address once): a person who moved, or a
-            // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK.
+            // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK. A common surname
+            // (held by more than unique-name-surname-holders customers) makes a namesake likely, unless both
+            // records are in one town, where the full name once in each system is still rare.
             setAddressAside(sink, shared[2], uniqueNameAddressKept, true, "moved-unique-name");
         } else if (sameCompanyName && shared[0] == 0 && !veto[0] && !person[3] && shared[2] < 0
                 && counts.count(CustomerIndex.companyKey(a.name())) <= 1) {
@@ -275,6 +280,14 @@ public final class PairScorer {
      */
     private static void setAddressAside(Sink sink, double addressPoints, double kept, boolean reviewOnly, String note) {
         sink.add("address", Outcome.DISAGREE, "", "", -1, -addressPoints * (1 - kept), reviewOnly, note);
+    }
+
+    /** Both records in one town: the same postcode, or the same town name where a postcode is missing. */
+    private static boolean sameTown(CustomerAddress a, CustomerAddress b) {
+        if (!a.postcode().isEmpty() && !b.postcode().isEmpty()) {
+            return a.postcode().equals(b.postcode());
+        }
+        return !a.city().isEmpty() && a.city().equals(b.city());
     }
 
     /** Two companies of the same name, words in any order. */

@@ -84,4 +84,33 @@ class UniqueNameMoveTest {
         var sage = List.of(r("S1", "J. Trauvarollet", "1 Av. du Vieux Moulin", "74500", "Évian-les-Bains", ""));
         assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).isEmpty();
     }
+
+    @Test
+    void inOneTownACommonSurnameStillCounts() {
+        // four Trauvarollet in Sage, but the full name once in each system and both records in one town (another
+        // street): a move within the town, or a namesake one system lacks
+        var erp = List.of(r("E1", "MME TRAUVAROLLET JOSEPHINE", "12 AVENUE JEAN JAURÈS", "74940", "ANNECY-LE-VIEUX",
+                "0688000459"));
+        var sage = new ArrayList<>(List.of(r("S1", "Joséphine Trauvarollet", "3 chemin des Fins", "74940",
+                        "Annecy-le-Vieux", "04 50 07 93 60"),
+                r("S2", "TRAUVAROLLET Marc", "7 rue du Lac", "74000", "Annecy", ""),
+                r("S3", "TRAUVAROLLET Luc", "9 rue du Lac", "74000", "Annecy", ""),
+                r("S4", "TRAUVAROLLET Anne", "2 place de la Gare", "74100", "Annemasse", "")));
+        var result = OPTED_IN.matchSystems(erp, sage);
+        assertThat(result.pairs()).singleElement().satisfies(p -> {
+            assertThat(p.b().id()).isEqualTo("S1");
+            assertThat(p.decision()).isEqualTo(Decision.REVIEW);
+            assertThat(p.veto()).as("never linked automatically").isTrue();
+        });
+        // the same in another town: the common surname makes a namesake likely
+        sage.set(0, r("S1", "Joséphine Trauvarollet", "1 Av. du Vieux Moulin", "74500", "Évian-les-Bains",
+                "04 50 07 93 60"));
+        assertThat(OPTED_IN.matchSystems(erp, sage).pairs()).isEmpty();
+        // and with the setting off, one town is no exception
+        var townOff = new CustomerMatcher(MatchingConfig.defaults()
+                .with(Map.of("weights.unique-name-same-town-any-surname", 0.0)));
+        sage.set(0, r("S1", "Joséphine Trauvarollet", "3 chemin des Fins", "74940", "Annecy-le-Vieux",
+                "04 50 07 93 60"));
+        assertThat(townOff.matchSystems(erp, sage).pairs()).isEmpty();
+    }
 }

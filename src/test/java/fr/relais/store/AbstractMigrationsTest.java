@@ -15,7 +15,7 @@ abstract class AbstractMigrationsTest extends AbstractStoreTest {
         Flyway flyway = Flyway.configure().dataSource(dataSource).load();
 
         assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion())
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
         flyway.validate();
         assertThat(flyway.migrate().migrationsExecuted).as("nothing left to apply").isZero();
     }

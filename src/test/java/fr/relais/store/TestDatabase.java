@@ -56,7 +56,7 @@ public enum TestDatabase {
     /** Empties every table of the hub store (children first), keeping the schema. */
     public static void clean(DataSource dataSource) {
         for (String table : new String[] {"sync_write", "sync_conflict", "sync_review", "sync_rejected", "sync_seen",
-                "sync_source_state", "sync_run", "inbound_mail_raw", "inbound_mail", "outbound_mail", "sage_account_number",
+                "sync_source_state", "sync_run", "inbound_mail_answer", "inbound_mail_raw", "inbound_mail", "outbound_mail", "sage_account_number",
                 "graph_delta_state", "graph_folder", "imap_uid_mark", "ticket_history", "ticket_attachment", "ticket_message", "review_decision",
                 "ticket", "ticket_reference_counter", "customer_link", "customer", "audit_log", "processed_item"}) {
             execute(dataSource, "DELETE FROM " + table);

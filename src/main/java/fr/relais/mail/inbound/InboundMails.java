@@ -198,6 +198,35 @@ public class InboundMails {
                 + " ORDER BY id FETCH FIRST 1 ROWS ONLY", (rs, n) -> rs.getLong(1), messageId).stream().findFirst();
     }
 
+    /**
+     * Records the Message-IDs a mail answers (cleaned, each at most 1,000 characters, at most
+     * {@link #MAX_ANSWERED} of them), in the caller's transaction.
+     */
+    public void recordAnswered(long mailId, List<String> messageIds) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (String id : messageIds) {
+            String clean = MessageIdSniffer.clean(id);
+            if (clean != null && clean.length() <= 1000 && ids.size() < MAX_ANSWERED) {
+                ids.add(clean);
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO inbound_mail_answer (mail_id, message_id) VALUES (?, ?)",
+                ids.stream().map(id -> new Object[] {mailId, id}).toList());
+    }
+
+    /** Messages of a long thread remembered per mail: In-Reply-To and the newest References. */
+    static final int MAX_ANSWERED = 20;
+
+    /** The ticket of a mail already processed that answers this Message-ID (a reply seen first), if any. */
+    public Optional<Long> ticketOfAnswerTo(String messageId) {
+        return jdbc.query("SELECT m.ticket_id FROM inbound_mail_answer a JOIN inbound_mail m ON m.id = a.mail_id"
+                        + " WHERE a.message_id = ? AND m.ticket_id IS NOT NULL ORDER BY m.id FETCH FIRST 1 ROWS ONLY",
+                (rs, n) -> rs.getLong(1), messageId).stream().findFirst();
+    }
+
     /** Search for the API: by status, sender (substring), text in the subject or sender; newest first. */
     public List<InboundMail> search(String status, String from, String q, int page, int size) {
         var params = new MapSqlParameterSource();

@@ -48,6 +48,12 @@ final class StoredThreads implements ThreadLookup {
     }
 
     @Override
+    public Optional<TicketThread> byAnswerTo(String messageId) {
+        String id = MessageIdSniffer.clean(messageId);
+        return id == null ? Optional.empty() : mails.ticketOfAnswerTo(id).flatMap(tickets::findById).map(StoredThreads::thread);
+    }
+
+    @Override
     public Optional<TicketThread> byConversation(String conversation) {
         return mails.ticketOfConversation(conversation).flatMap(tickets::findById).map(StoredThreads::thread);
     }

@@ -16,6 +16,14 @@ public interface ThreadLookup {
      */
     Optional<TicketThread> byMessageId(String messageId);
 
+    /**
+     * The ticket of a mail already processed that answers this Message-ID (In-Reply-To or References): the reply
+     * was processed before the mail it answers.
+     */
+    default Optional<TicketThread> byAnswerTo(String messageId) {
+        return Optional.empty();
+    }
+
     /** The ticket of an earlier mail of the same Outlook conversation (first 22 bytes of Thread-Index). */
     Optional<TicketThread> byConversation(String conversation);
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * <li>a ticket reference (REL-YYYY-NNNNNN) in the subject, when that ticket exists;</li>
  * <li>In-Reply-To, then References (newest first): the hub's own signed Message-IDs, mails the hub sent,
  *     mails already stored on a ticket;</li>
+ * <li>a mail already on a ticket that answers this mail's Message-ID: the reply was processed first (fetched
+ *     together, or after a restart, from another sender than the same-sender rule below would catch);</li>
  * <li>Outlook's Thread-Index: the same conversation (first 22 bytes) as a mail already on a ticket;</li>
  * <li>the same sender with a similar subject within the window (e.g. 48 h), while that ticket is active.</li>
  * </ol>
@@ -52,6 +54,12 @@ public final class ThreadResolver {
             Optional<TicketThread> t = lookup.byMessageId(id);
             if (t.isPresent()) {
                 return Optional.of(new ThreadMatch(t.get(), "references", id));
+            }
+        }
+        if (mail.messageId() != null) {
+            Optional<TicketThread> t = lookup.byAnswerTo(mail.messageId());
+            if (t.isPresent()) {
+                return Optional.of(new ThreadMatch(t.get(), "answered-by", mail.messageId()));
             }
         }
         String conversation = ThreadIndex.conversation(mail.threadIndex());

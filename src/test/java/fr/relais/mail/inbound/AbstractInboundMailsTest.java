@@ -17,8 +17,29 @@ abstract class AbstractInboundMailsTest extends AbstractStoreTest {
 
     @AfterEach
     void emptyMails() {
+        new JdbcTemplate(dataSource).update("DELETE FROM inbound_mail_answer");
         new JdbcTemplate(dataSource).update("DELETE FROM inbound_mail_raw");
         new JdbcTemplate(dataSource).update("DELETE FROM inbound_mail");
+    }
+
+    @Test
+    void theMessageIdsAMailAnswersAreKeptCleanedOnceEachAndBounded() {
+        InboundMails mails = new InboundMails(dataSource);
+        long id = mails.insert("imap", "INBOUND", "answers-1", "reply@example.fr", new byte[] {1}, Instant.now())
+                .orElseThrow();
+        java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of("<a@x>", " a@x ", "<b@x>",
+                "y".repeat(1200) + "@x"));
+        for (int i = 0; i < 30; i++) {
+            ids.add("<ref-" + i + "@x>");
+        }
+        mails.recordAnswered(id, ids);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        java.util.List<String> kept = jdbc.queryForList("SELECT message_id FROM inbound_mail_answer WHERE mail_id = ?",
+                String.class, id);
+        assertThat(kept).hasSize(InboundMails.MAX_ANSWERED).contains("a@x", "b@x", "ref-0@x")
+                .doesNotContain("<a@x>").allMatch(k -> k.length() <= 1000);
+        // nothing is on a ticket yet: no thread through this mail
+        assertThat(mails.ticketOfAnswerTo("a@x")).isEmpty();
     }
 
     @Test

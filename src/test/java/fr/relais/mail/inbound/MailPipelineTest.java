@@ -231,6 +231,32 @@ class MailPipelineTest extends HubTestSupport {
     }
 
     @Test
+    void aMailProcessedAfterAReplyToItJoinsTheReplysTicket() throws Exception {
+        // the customer writes, copying a neighbour; the neighbour's reply-all (another sender, no Outlook
+        // Thread-Index) is processed first; the customer's mail, processed next, joins the reply's ticket
+        String m = marker();
+        String customer = "client-" + m + "@example.fr";
+        String neighbour = "voisin-" + m + "@example.fr";
+        String original = "original-" + m + "@example.fr";
+        send(neighbour, header(neighbour, "RE: Fuite dans la cage d'escalier " + m, "<reply-" + m + "@example.fr>")
+                + "In-Reply-To: <" + original + ">\r\nReferences: <" + original + ">\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Je confirme, l'eau coule aussi chez moi au deuxième étage.\r\n");
+        InboundMail reply = processed("reply-" + m + "@example.fr");
+        assertThat(reply.status()).isEqualTo("TICKET");
+
+        send(customer, header(customer, "Fuite dans la cage d'escalier " + m, "<" + original + ">")
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Bonjour, il y a une fuite d'eau dans la cage d'escalier, pouvez-vous venir ?\r\n");
+        InboundMail first = processed(original);
+        assertThat(first.status()).isEqualTo("JOINED");
+        assertThat(first.ticketId()).isEqualTo(reply.ticketId());
+        assertThat(first.classificationExplanation()).contains("answered-by");
+        assertThat(tickets.details(reply.ticketId()).orElseThrow().messages()).hasSize(2);
+        assertThat(tickets.search(fr.relais.ticket.TicketFilter.any().contactEmail(customer), 0, 10).total()).isZero();
+    }
+
+    @Test
     void aNonTicketMailIsRecordedAndFindableWithoutTicketNorAcknowledgement() throws Exception {
         String m = marker();
         String from = "newsletter-" + m + "@promo.example";

@@ -75,6 +75,23 @@ class ThreadResolverTest {
     }
 
     @Test
+    void aReplyProcessedFirstTakesInTheMailItAnswers() {
+        // a colleague's reply to this mail ("new@x") was processed before it and opened ticket 1
+        lookup.answers.put("new@x", open);
+
+        Optional<ThreadMatch> m = resolver.resolve(mail("Chaudière en panne", null, List.of(), null, "a@b.fr"), NOW);
+
+        assertThat(m).hasValueSatisfying(t -> {
+            assertThat(t.ticket()).isEqualTo(open);
+            assertThat(t.rule()).isEqualTo("answered-by");
+        });
+        // what the mail itself answers comes first
+        lookup.messageIds.put("hub-1@relais.local", resolved);
+        assertThat(resolver.resolve(mail("Chaudière en panne", "hub-1@relais.local", List.of(), null, "a@b.fr"), NOW))
+                .map(ThreadMatch::rule).contains("in-reply-to");
+    }
+
+    @Test
     void outlookThreadIndexJoinsByItsFirst22Bytes() {
         byte[] conversation = new byte[22];
         for (int i = 0; i < 22; i++) {
@@ -136,6 +153,7 @@ class ThreadResolverTest {
         final Map<String, TicketThread> references = new HashMap<>();
         final Map<String, TicketThread> messageIds = new HashMap<>();
         final Map<String, TicketThread> conversations = new HashMap<>();
+        final Map<String, TicketThread> answers = new HashMap<>();
         final List<SenderMail> recent = new ArrayList<>();
 
         @Override
@@ -146,6 +164,11 @@ class ThreadResolverTest {
         @Override
         public Optional<TicketThread> byMessageId(String messageId) {
             return Optional.ofNullable(messageIds.get(messageId));
+        }
+
+        @Override
+        public Optional<TicketThread> byAnswerTo(String messageId) {
+            return Optional.ofNullable(answers.get(messageId));
         }
 
         @Override

@@ -23,6 +23,7 @@ public final class CustomerIndex {
      */
     private final Map<String, Object> identifierHolders = new HashMap<>();
     private final int maxBlockSize;
+    private int persons;
 
     public CustomerIndex(int maxBlockSize) {
         this.maxBlockSize = maxBlockSize;
@@ -59,10 +60,14 @@ public final class CustomerIndex {
         for (String k : identifierKeys(c)) {
             holdIdentifier(k, holder);
         }
-        List<String> names = new ArrayList<>(2);
+        List<String> names = new ArrayList<>(3);
         String fullName = fullNameKey(c.name());
         if (fullName != null) {
             names.add(fullName);
+            names.add(givenKey(c.name()));
+        }
+        if (!c.name().company() && !c.name().surname().isEmpty()) {
+            persons++;
         }
         if (!c.name().company() && !c.name().surname().isEmpty()) {
             names.add(surnameKey(c.name()));
@@ -155,6 +160,14 @@ public final class CustomerIndex {
         return "M|" + name.surname() + "|" + name.given();
     }
 
+    /** A person's full given name alone ("P|jeanpierre"), counted like an identifier: how common it is. */
+    static String givenKey(CustomerName name) {
+        return "P|" + name.given();
+    }
+
+    /** The pseudo-key whose count is the number of persons (records with a surname, not companies). */
+    static final String PERSONS = "#persons";
+
     /** A person's surname alone ("U|dupont"), counted like an identifier: how common the name is. */
     static String surnameKey(CustomerName name) {
         return "U|" + name.surname();
@@ -188,6 +201,9 @@ public final class CustomerIndex {
      * identifier also a person of the same name at another address (typed twice, before and after a move).
      */
     public int count(String identifierKey) {
+        if (identifierKey.equals(PERSONS)) {
+            return persons;
+        }
         Object cur = identifierHolders.get(identifierKey);
         return cur == null ? 0 : cur instanceof String || cur instanceof Holder ? 1 : ((java.util.Collection<?>) cur).size();
     }

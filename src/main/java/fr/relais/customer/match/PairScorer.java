@@ -47,6 +47,7 @@ public final class PairScorer {
     private final double uniqueNameAddressKept;
     private final int uniqueNameSurnameHolders;
     private final boolean uniqueNameSameTownAnySurname;
+    private final double uniqueNameExpectedNamesakes;
     private final double rareSurnameLift;
     /** What the rare-name lift can add: the early stops leave a pair only when even this cannot save it. */
     private final double liftMargin;
@@ -89,6 +90,7 @@ public final class PairScorer {
         uniqueNameAddressKept = c.weight("unique-name-address-kept");
         uniqueNameSurnameHolders = (int) c.weight("unique-name-surname-holders");
         uniqueNameSameTownAnySurname = c.weight("unique-name-same-town-any-surname") > 0;
+        uniqueNameExpectedNamesakes = c.weight("unique-name-expected-namesakes");
         rareSurnameLift = c.weight("rare-surname-review");
         liftMargin = Math.max(0, rareSurnameLift);
         cityEqual = c.weight("city-equal");
@@ -246,7 +248,8 @@ public final class PairScorer {
         } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)
                 && counts.count(CustomerIndex.fullNameKey(a.name())) <= 1
                 && (counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders
-                    || uniqueNameSameTownAnySurname && sameTown(a.address(), b.address()))) {
+                    || uniqueNameSameTownAnySurname && sameTown(a.address(), b.address())
+                    || expectedNamesakes(a.name(), counts) <= uniqueNameExpectedNamesakes)) {
             // no identifier links them, but the surname and full given name are held by one customer only in
             // each system (counted like a number: the same name at one address once): a person who moved, or a
             // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK. A common surname
@@ -280,6 +283,16 @@ public final class PairScorer {
      */
     private static void setAddressAside(Sink sink, double addressPoints, double kept, boolean reviewOnly, String note) {
         sink.add("address", Outcome.DISAGREE, "", "", -1, -addressPoints * (1 - kept), reviewOnly, note);
+    }
+
+    /**
+     * How many other persons would carry this surname and given name by chance: the surname's holders times the
+     * given name's, over the persons of the system (each count the larger of the two systems').
+     */
+    private static double expectedNamesakes(CustomerName name, IdentifierCounts counts) {
+        int persons = counts.count(CustomerIndex.PERSONS);
+        return persons <= 0 ? Double.MAX_VALUE : (double) counts.count(CustomerIndex.surnameKey(name))
+                * counts.count(CustomerIndex.givenKey(name)) / persons;
     }
 
     /** Both records in one town: the same postcode, or the same town name where a postcode is missing. */

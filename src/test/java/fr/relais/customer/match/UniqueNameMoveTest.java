@@ -113,4 +113,31 @@ class UniqueNameMoveTest {
                 "04 50 07 93 60"));
         assertThat(townOff.matchSystems(erp, sage).pairs()).isEmpty();
     }
+
+    @Test
+    void aCommonSurnameWithAGivenNameFewCarryStillCountsInABigEnoughFile() {
+        // four Trauvarollet in Sage, each with another given name, among 64 persons: by chance, another
+        // "Joséphine Trauvarollet" is expected 4 x 1 / 64 = 0.06 times (at most 0.1): the full name is rare
+        var sage = new ArrayList<>(List.of(SAGE, r("S2", "TRAUVAROLLET Marc", "7 rue du Lac", "74000", "Annecy", ""),
+                r("S3", "TRAUVAROLLET Luc", "9 rue du Lac", "74000", "Annecy", ""),
+                r("S4", "TRAUVAROLLET Anne", "2 place de la Gare", "74100", "Annemasse", "")));
+        String[] surnames = {"Bochaton", "Curtet", "Dunand", "Favre", "Gay", "Jacquier", "Mermoud", "Pollier",
+                "Rey", "Vulliez"};
+        String[] given = {"Alain", "Bruno", "Claude", "Denis", "Emile", "Fabien"};
+        for (String surname : surnames) {
+            for (String g : given) {
+                sage.add(r("S-" + surname + g, g + " " + surname, "1 rue " + surname, "74370", "Pringy", ""));
+            }
+        }
+        assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).singleElement().satisfies(p -> {
+            assertThat(p.b().id()).isEqualTo("S1");
+            assertThat(p.decision()).isEqualTo(Decision.REVIEW);
+        });
+        // the same file where "Joséphine" is a common given name (12 more of them): a namesake is likely
+        for (int i = 0; i < 12; i++) {
+            sage.add(r("S-J" + i, "Joséphine " + surnames[i % surnames.length] + "-" + i, "3 rue " + i, "74370",
+                    "Pringy", ""));
+        }
+        assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).isEmpty();
+    }
 }

@@ -68,8 +68,6 @@ public final class CustomerIndex {
         }
         if (!c.name().company() && !c.name().surname().isEmpty()) {
             persons++;
-        }
-        if (!c.name().company() && !c.name().surname().isEmpty()) {
             names.add(surnameKey(c.name()));
         }
         if (c.name().company() && !c.name().isEmpty()) {

@@ -254,7 +254,8 @@ public final class PairScorer {
             // each system (counted like a number: the same name at one address once): a person who moved, or a
             // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK. A common surname
             // (held by more than unique-name-surname-holders customers) makes a namesake likely, unless both
-            // records are in one town, where the full name once in each system is still rare.
+            // records are in one town, where the full name once in each system is still rare, or unless the
+            // given name is rare enough that few other persons would carry the full name by chance.
             setAddressAside(sink, shared[2], uniqueNameAddressKept, true, "moved-unique-name");
         } else if (sameCompanyName && shared[0] == 0 && !veto[0] && !person[3] && shared[2] < 0
                 && counts.count(CustomerIndex.companyKey(a.name())) <= 1) {

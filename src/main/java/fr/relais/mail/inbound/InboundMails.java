@@ -198,6 +198,9 @@ public class InboundMails {
                 + " ORDER BY id FETCH FIRST 1 ROWS ONLY", (rs, n) -> rs.getLong(1), messageId).stream().findFirst();
     }
 
+    /** Messages of a long thread remembered per mail: In-Reply-To and the newest References. */
+    static final int MAX_ANSWERED = 20;
+
     /**
      * Records the Message-IDs a mail answers (cleaned, each at most 1,000 characters, at most
      * {@link #MAX_ANSWERED} of them), in the caller's transaction.
@@ -216,9 +219,6 @@ public class InboundMails {
         jdbc.batchUpdate("INSERT INTO inbound_mail_answer (mail_id, message_id) VALUES (?, ?)",
                 ids.stream().map(id -> new Object[] {mailId, id}).toList());
     }
-
-    /** Messages of a long thread remembered per mail: In-Reply-To and the newest References. */
-    static final int MAX_ANSWERED = 20;
 
     /** The ticket of a mail already processed that answers this Message-ID (a reply seen first), if any. */
     public Optional<Long> ticketOfAnswerTo(String messageId) {

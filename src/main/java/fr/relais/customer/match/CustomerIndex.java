@@ -17,11 +17,10 @@ public final class CustomerIndex {
 
     private final List<NormalizedCustomer> records = new ArrayList<>();
     private final Map<String, int[]> blocks = new HashMap<>();
-    /**
-     * Per identifier key, its holders: one {@link Holder} or several (an ArrayList of them); per name key, one
-     * holder key (a String) or several (a HashSet of them).
-     */
+    /** Per identifier key (phone, email, SIRET, SIREN), its holders: one {@link Holder} or several (a List). */
     private final Map<String, Object> identifierHolders = new HashMap<>();
+    /** Per name key (full name, given name, surname, company name), its holder keys: one String or a Set. */
+    private final Map<String, Object> nameHolders = new HashMap<>();
     private final int maxBlockSize;
     private int persons;
 
@@ -74,15 +73,15 @@ public final class CustomerIndex {
             names.add(companyKey(c.name()));
         }
         for (String k : names) {
-            Object cur = identifierHolders.get(k);
+            Object cur = nameHolders.get(k);
             if (cur == null) {
-                identifierHolders.put(k, holder.key());
+                nameHolders.put(k, holder.key());
             } else if (cur instanceof String one) {
                 if (!one.equals(holder.key())) {
                     java.util.Set<String> set = new java.util.HashSet<>(4);
                     set.add(one);
                     set.add(holder.key());
-                    identifierHolders.put(k, set);
+                    nameHolders.put(k, set);
                 }
             } else {
                 @SuppressWarnings("unchecked")
@@ -203,7 +202,10 @@ public final class CustomerIndex {
             return persons;
         }
         Object cur = identifierHolders.get(identifierKey);
-        return cur == null ? 0 : cur instanceof String || cur instanceof Holder ? 1 : ((java.util.Collection<?>) cur).size();
+        if (cur == null) {
+            cur = nameHolders.get(identifierKey);
+        }
+        return cur == null ? 0 : cur instanceof java.util.Collection<?> several ? several.size() : 1;
     }
 
     /** Positions of the records sharing at least one usable blocking key with {@code q}, ascending. */

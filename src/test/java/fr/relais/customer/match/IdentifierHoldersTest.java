@@ -33,7 +33,8 @@ class IdentifierHoldersTest {
                 // a slip in the surname, the same mobile: still that person
                 r("E3", "BRIREVELL Maxime", "2 rue du Lac", "74000", "Annecy", "06 54 35 42 47"));
         assertThat(erp.count("T|+33654354247")).isEqualTo(1);
-        // the full name, though, is counted by address: three records of that name
+        // the full name, though, is counted by address: two records of that exact name at two addresses (the
+        // third is spelled Brirevell), two holders
         assertThat(erp.count("M|brirevel|maxime")).isEqualTo(2);
     }
 

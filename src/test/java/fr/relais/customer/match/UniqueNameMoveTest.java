@@ -139,5 +139,10 @@ class UniqueNameMoveTest {
                     "Pringy", ""));
         }
         assertThat(OPTED_IN.matchSystems(List.of(ERP), sage).pairs()).isEmpty();
+        // and it is that count that keeps the pair apart: with a gate of 1 expected namesake, it is reviewed
+        var looseGate = new CustomerMatcher(MatchingConfig.defaults()
+                .with(Map.of("weights.unique-name-expected-namesakes", 1.0)));
+        assertThat(looseGate.matchSystems(List.of(ERP), sage).pairs()).singleElement()
+                .satisfies(p -> assertThat(p.b().id()).isEqualTo("S1"));
     }
 }

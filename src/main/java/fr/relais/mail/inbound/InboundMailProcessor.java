@@ -221,7 +221,7 @@ public class InboundMailProcessor {
             mails.markProcessed(row.id(), new InboundMails.Processed("JOINED", mail.fromAddress(), mail.subject(),
                     conversation, ticketId, message.id(), c.category().name(), c.urgency().name(), explanation,
                     ticket.customerId(), problems(mail)), Instant.now(clock));
-            mails.recordAnswered(row.id(), answered(mail));
+            mails.recordAnswered(row.id(), mail.answered());
             return outcome(row, "JOINED", ticket, actions(ticket.category().name(), ticket.urgency() == Urgency.URGENT), files);
         }
         if (c.category() == Category.NON_TICKET && mail.readable()) {
@@ -250,23 +250,8 @@ public class InboundMailProcessor {
         mails.markProcessed(row.id(), new InboundMails.Processed(status, mail.fromAddress(), mail.subject(), conversation,
                 opened.id(), message.id(), c.category().name(), c.urgency().name(), explanation, link.customerId(),
                 problems(mail)), Instant.now(clock));
-        mails.recordAnswered(row.id(), answered(mail));
+        mails.recordAnswered(row.id(), mail.answered());
         return outcome(row, status, opened, actions(category.name(), urgent), files);
-    }
-
-    /**
-     * The Message-IDs a mail answers, In-Reply-To first, then References newest first: a mail that one of them
-     * names and that is processed later joins this mail's ticket.
-     */
-    private static List<String> answered(ParsedMail mail) {
-        List<String> ids = new ArrayList<>();
-        if (mail.inReplyTo() != null) {
-            ids.add(mail.inReplyTo());
-        }
-        List<String> references = new ArrayList<>(mail.references());
-        java.util.Collections.reverse(references);
-        ids.addAll(references);
-        return ids;
     }
 
     private Outcome staffReply(InboundMail row, ParsedMail mail) {

@@ -42,4 +42,18 @@ public record ParsedMail(String messageId, String fromAddress, String fromName, 
         attachments = List.copyOf(attachments);
         problems = List.copyOf(problems);
     }
+
+    /**
+     * The Message-IDs this mail answers, the closest first: In-Reply-To, then References newest first, each once.
+     */
+    public List<String> answered() {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        if (inReplyTo != null) {
+            ids.add(inReplyTo);
+        }
+        for (int i = references.size() - 1; i >= 0; i--) {
+            ids.add(references.get(i));
+        }
+        return List.copyOf(ids);
+    }
 }

@@ -4,7 +4,6 @@ import fr.relais.mail.intake.ParsedMail;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,21 +38,10 @@ public final class ThreadResolver {
                 return Optional.of(new ThreadMatch(t.get(), "reference", reference));
             }
         }
-        if (mail.inReplyTo() != null) {
-            Optional<TicketThread> t = lookup.byMessageId(mail.inReplyTo());
-            if (t.isPresent()) {
-                return Optional.of(new ThreadMatch(t.get(), "in-reply-to", mail.inReplyTo()));
-            }
-        }
-        List<String> references = new ArrayList<>(mail.references());
-        java.util.Collections.reverse(references);
-        for (String id : references) {
-            if (id.equals(mail.inReplyTo())) {
-                continue;
-            }
+        for (String id : mail.answered()) {
             Optional<TicketThread> t = lookup.byMessageId(id);
             if (t.isPresent()) {
-                return Optional.of(new ThreadMatch(t.get(), "references", id));
+                return Optional.of(new ThreadMatch(t.get(), id.equals(mail.inReplyTo()) ? "in-reply-to" : "references", id));
             }
         }
         if (mail.messageId() != null) {

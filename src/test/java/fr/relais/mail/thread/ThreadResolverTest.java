@@ -75,6 +75,14 @@ class ThreadResolverTest {
     }
 
     @Test
+    void whatAMailAnswersIsReadClosestFirstEachOnce() {
+        // In-Reply-To, then References newest first; In-Reply-To usually ends References: named once
+        assertThat(mail("suite", "b@x", List.of("a@x", "b@x", "c@x"), null, "a@b.fr").answered())
+                .containsExactly("b@x", "c@x", "a@x");
+        assertThat(mail("suite", null, List.of(), null, "a@b.fr").answered()).isEmpty();
+    }
+
+    @Test
     void aReplyProcessedFirstTakesInTheMailItAnswers() {
         // a colleague's reply to this mail ("new@x") was processed before it and opened ticket 1
         lookup.answers.put("new@x", open);

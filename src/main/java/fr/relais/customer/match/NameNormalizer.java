@@ -26,7 +26,9 @@ public final class NameNormalizer {
             "maitre", "vve", "veuve", "famille", "fam", "mrs", "ms");
     private static final Set<String> SUFFIX_JR = set("fils", "jr", "junior", "jnr", "cadet");
     private static final Set<String> SUFFIX_SR = set("pere", "sr", "senior", "snr", "aine");
-    private static final Set<String> PARTICLES = set("de", "du", "des", "le", "la", "les", "l", "d", "van", "von",
+    // "l" and "d" are particles only when elided ("L'Hermite", "D'Arc"), which split() glues: alone ("L. Michel",
+    // "D Braudey") they are initials
+    private static final Set<String> PARTICLES = set("de", "du", "des", "le", "la", "les", "van", "von",
             "di", "da", "del", "della", "ben", "el", "al", "mac", "mc");
     /** Generic company words dropped from the significant tokens ("Ets Dupont" is "Dupont"). */
     private static final Set<String> GENERIC_COMPANY = set("ets", "etablissements", "etablissement", "entreprise",
@@ -188,6 +190,9 @@ public final class NameNormalizer {
     private static final java.util.regex.Pattern HYPHENS = java.util.regex.Pattern.compile("[-\u2010\u2013]+");
 
     /** Splits on blanks; the hyphenated parts of one word are glued ("Jean-Pierre" gives "jeanpierre"). */
+    /** A word that starts with an elided particle: L' or D' (straight or typographic apostrophe). */
+    private static final java.util.regex.Pattern ELIDED = java.util.regex.Pattern.compile("[LlDd]['’]\\p{L}");
+
     private static void split(String raw, List<String> tokens, List<Boolean> upper) {
         if (raw == null) {
             return;
@@ -203,6 +208,11 @@ public final class NameNormalizer {
             boolean glueNext = false;
             for (String part : HYPHENS.split(word)) {
                 List<String> ts = TextFolding.tokens(part);
+                if (ts.size() >= 2 && ELIDED.matcher(part).lookingAt()) {
+                    // an elided particle glued to its word: "L'Hermite" is "lhermite", "D’Arc" is "darc"
+                    ts = new ArrayList<>(ts);
+                    ts.set(0, ts.get(0) + ts.remove(1));
+                }
                 for (int i = 0; i < ts.size(); i++) {
                     String t = ts.get(i);
                     if (t.equals("st")) {

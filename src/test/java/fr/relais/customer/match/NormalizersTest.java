@@ -91,6 +91,19 @@ class NormalizersTest {
     }
 
     @Test
+    void anElidedParticleIsGluedButASingleLetterIsAnInitial() {
+        assertThat(NameNormalizer.normalize("Marc L'Hermite").surname()).isEqualTo("lhermite");
+        assertThat(NameNormalizer.normalize("Jeanne D’Arc").surname()).isEqualTo("darc");
+        CustomerName initialL = NameNormalizer.normalize("L. Michel");
+        assertThat(initialL.surname()).isEqualTo("michel");
+        assertThat(initialL.given()).isEqualTo("l");
+        CustomerName initialD = NameNormalizer.normalize("M. D. CHAPELEX");
+        assertThat(initialD.surname()).isEqualTo("chapelex");
+        assertThat(initialD.given()).isEqualTo("d");
+        assertThat(NameNormalizer.normalize("D Braudey").surname()).isEqualTo("braudey");
+    }
+
+    @Test
     void generationMarks() {
         assertThat(NameNormalizer.normalize("DUPONT Jean fils").suffix()).isEqualTo("jr");
         assertThat(NameNormalizer.normalize("Jean Dupont Jr").suffix()).isEqualTo("jr");

@@ -72,6 +72,14 @@ public final class CustomerIndex {
         if (c.name().company() && !c.name().isEmpty()) {
             names.add(companyKey(c.name()));
         }
+        if (!c.address().postcode().isEmpty()) {
+            // the same names counted in the record's town: a name common in the county may be one customer's there
+            for (int i = 0, n = names.size(); i < n; i++) {
+                if (!names.get(i).startsWith("P|")) {
+                    names.add(inTown(names.get(i), c.address()));
+                }
+            }
+        }
         for (String k : names) {
             Object cur = nameHolders.get(k);
             if (cur == null) {
@@ -157,6 +165,15 @@ public final class CustomerIndex {
         return "M|" + name.surname() + "|" + name.given();
     }
 
+    /**
+     * A name key ({@link #fullNameKey}, {@link #surnameKey}, {@link #companyKey}) counted in one town, the
+     * postcode ("@74210|U|fournier"): a name common in the county may still be one customer's in a town. Null
+     * without a postcode or a name key.
+     */
+    static String inTown(String nameKey, CustomerAddress address) {
+        return nameKey == null || address.postcode().isEmpty() ? null : "@" + address.postcode() + "|" + nameKey;
+    }
+
     /** A person's full given name alone ("P|jeanpierre"), counted like an identifier: how common it is. */
     static String givenKey(CustomerName name) {
         return "P|" + name.given();
@@ -208,6 +225,41 @@ public final class CustomerIndex {
         return cur == null ? 0 : cur instanceof java.util.Collection<?> several ? several.size() : 1;
     }
 
+    /** Beyond this many holders an identifier is a company's or a syndic's: its holders are not told apart. */
+    private static final int RELATED_HOLDERS_CAP = 16;
+
+    /**
+     * Holders of an identifier whose name shares a word (three letters or more) with {@code a} or {@code b}: a
+     * household, a family, a company's sites. A holder of an unrelated name (another family, another company)
+     * holds the number by a slip or by chance, and does not make it shared for these two.
+     */
+    public int holders(String identifierKey, CustomerName a, CustomerName b) {
+        Object cur = identifierHolders.get(identifierKey);
+        if (!(cur instanceof List<?> list) || list.size() > RELATED_HOLDERS_CAP) {
+            return count(identifierKey);
+        }
+        int n = 0;
+        for (Object o : list) {
+            CustomerName h = ((Holder) o).name();
+            if (shareWord(h, a) || shareWord(h, b)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean shareWord(CustomerName x, CustomerName y) {
+        if (x.isEmpty() || y.isEmpty()) {
+            return true;
+        }
+        for (String t : x.tokens()) {
+            if (t.length() >= 3 && y.tokens().contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Positions of the records sharing at least one usable blocking key with {@code q}, ascending. */
     public int[] candidates(NormalizedCustomer q) {
         return candidates(blockingKeys(q));
@@ -245,7 +297,8 @@ public final class CustomerIndex {
      */
     static List<String> duplicateKeys(NormalizedCustomer c) {
         List<String> keys = blockingKeys(c);
-        keys.removeIf(k -> k.startsWith("C|") || k.startsWith("F|") || k.startsWith("L|") || k.startsWith("H|"));
+        keys.removeIf(k -> k.startsWith("C|") || k.startsWith("F|") || k.startsWith("L|") || k.startsWith("H|")
+                || k.startsWith("O|"));
         return keys;
     }
 
@@ -354,6 +407,15 @@ public final class CustomerIndex {
         if (!c.nameKey().isEmpty()) {
             String initial = name.given().isEmpty() ? "" : name.given().substring(0, 1);
             keys.add("G|" + c.nameKey() + "|" + initial);
+        }
+        if (name.company()) {
+            // each word of a company's name, county-wide: a trade word ("cabinet", "plomberie") makes a block too
+            // big to be used, the word that names the company ("Bernard") finds it at any address
+            for (String t : tokens) {
+                if (t.length() >= 4) {
+                    keys.add("O|" + CustomerNormalizer.phonetic(t));
+                }
+            }
         }
         return keys;
     }

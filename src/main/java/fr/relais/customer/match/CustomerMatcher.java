@@ -69,7 +69,17 @@ public final class CustomerMatcher {
      */
     public MatchOutcome match(CustomerRecord incoming, CustomerIndex registry) {
         NormalizedCustomer q = CustomerNormalizer.normalize(incoming);
-        PairScorer.IdentifierCounts counts = key -> Math.max(1, registry.count(key));
+        PairScorer.IdentifierCounts counts = new PairScorer.IdentifierCounts() {
+            @Override
+            public int count(String key) {
+                return Math.max(1, registry.count(key));
+            }
+
+            @Override
+            public int holders(String key, CustomerName a, CustomerName b) {
+                return Math.max(1, registry.holders(key, a, b));
+            }
+        };
         List<PairMatch> scored = new ArrayList<>();
         for (int i : registry.candidates(q)) {
             NormalizedCustomer c = registry.get(i);
@@ -113,7 +123,17 @@ public final class CustomerMatcher {
 
     /** Identifier counts over two systems: the larger of the two (shared inside one system). */
     public static PairScorer.IdentifierCounts counts(CustomerIndex a, CustomerIndex b) {
-        return key -> Math.max(1, Math.max(a.count(key), b.count(key)));
+        return new PairScorer.IdentifierCounts() {
+            @Override
+            public int count(String key) {
+                return Math.max(1, Math.max(a.count(key), b.count(key)));
+            }
+
+            @Override
+            public int holders(String key, CustomerName x, CustomerName y) {
+                return Math.max(1, Math.max(a.holders(key, x, y), b.holders(key, x, y)));
+            }
+        };
     }
 
     public SystemsMatch matchSystems(List<CustomerRecord> erp, List<CustomerRecord> sage) {

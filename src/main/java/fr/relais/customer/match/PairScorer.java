@@ -16,6 +16,15 @@ public final class PairScorer {
     public interface IdentifierCounts {
         int count(String key);
 
+        /**
+         * Holders of an identifier ("T|...", "E|...") that could be the customer of a pair named {@code a} and
+         * {@code b}: a holder whose name shares no word with either is a number typed or reused by chance, not a
+         * household or a company's sites. Without that knowledge, every holder.
+         */
+        default int holders(String key, CustomerName a, CustomerName b) {
+            return count(key);
+        }
+
         IdentifierCounts NONE = key -> 1;
     }
 
@@ -26,7 +35,7 @@ public final class PairScorer {
 
     private final double prior;
     private final double siretEqual, sirenSiteDiffers, sirenDiffers, rawIdsEqual;
-    private final double mobileEqual, landlineEqual, phoneDiffers, emailEqual, emailDiffers;
+    private final double mobileEqual, landlineEqual, phoneClose, phoneDiffers, emailEqual, emailDiffers;
     private final double surnameEqual, surnameClose, surnameDiffers;
     private final double givenEqual, givenCompatible, givenClose, givenDiffers, suffixDiffers;
     private final double companyEqual, companyClose, companyDiffers, kindDiffers;
@@ -48,6 +57,7 @@ public final class PairScorer {
     private final int uniqueNameSurnameHolders;
     private final boolean uniqueNameSameTownAnySurname;
     private final double uniqueNameExpectedNamesakes;
+    private final boolean uniqueSurnameInTown;
     private final double rareSurnameLift;
     /** What the rare-name lift can add: the early stops leave a pair only when even this cannot save it. */
     private final double liftMargin;
@@ -64,6 +74,7 @@ public final class PairScorer {
         mobileEqual = c.weight("mobile-equal");
         landlineEqual = c.weight("landline-equal");
         phoneDiffers = c.weight("phone-differs");
+        phoneClose = c.weight("phone-close");
         emailEqual = c.weight("email-equal");
         emailDiffers = c.weight("email-differs");
         surnameEqual = c.weight("surname-equal");
@@ -91,6 +102,7 @@ public final class PairScorer {
         uniqueNameSurnameHolders = (int) c.weight("unique-name-surname-holders");
         uniqueNameSameTownAnySurname = c.weight("unique-name-same-town-any-surname") > 0;
         uniqueNameExpectedNamesakes = c.weight("unique-name-expected-namesakes");
+        uniqueSurnameInTown = c.weight("unique-surname-in-town") > 0;
         rareSurnameLift = c.weight("rare-surname-review");
         liftMargin = Math.max(0, rareSurnameLift);
         cityEqual = c.weight("city-equal");
@@ -196,7 +208,13 @@ public final class PairScorer {
                 && !b.name().company() && b.name().suffix().isEmpty();
         // the same company name on both sides: perhaps a company that no other record names (see below)
         boolean sameCompanyName = uniqueNameAddressKept < 1 && sameCompanyName(a.name(), b.name());
-        if (out == null && !person[0] && !person[4] && !person[7] && !sameFullName && !sameCompanyName) {
+        // the same surname in one town where one customer only carries it in each system (see below)
+        boolean sameSurnameInTown = uniqueNameAddressKept < 1 && uniqueSurnameInTown && !a.name().company()
+                && !b.name().company() && !a.name().surname().isEmpty()
+                && a.name().surname().equals(b.name().surname())
+                && oneInTown(CustomerIndex.surnameKey(a.name()), a, b, counts);
+        if (out == null && !person[0] && !person[4] && !person[7] && !sameFullName && !sameCompanyName
+                && !sameSurnameInTown) {
             // no identifier held by these records only agrees (so no move can be read): the address first, it
             // is cheaper than the names,
             // and a pair that even equal names (and a rare name's lift) cannot take to the threshold is left there
@@ -207,7 +225,7 @@ public final class PairScorer {
             }
         }
         names(a.name(), b.name(), sink, out != null);
-        if (!addressDone && out == null && !sameFullName && !sameCompanyName
+        if (!addressDone && out == null && !sameFullName && !sameCompanyName && !sameSurnameInTown
                 && acc[0] + maxAddressPoints + liftMargin < cutoff) {
             // the address (and a rare name's lift) cannot take this pair to the review threshold: skip it
             return new Score(acc[0], veto[0], probability(acc[0]));
@@ -246,10 +264,11 @@ public final class PairScorer {
             // moved with its number. It is a household's, so it may be a relative: REVIEW, never LINK.
             setAddressAside(sink, shared[2], movedAddressKept, true, "moved-landline");
         } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)
-                && counts.count(CustomerIndex.fullNameKey(a.name())) <= 1
-                && (counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders
-                    || uniqueNameSameTownAnySurname && sameTown(a.address(), b.address())
-                    || expectedNamesakes(a.name(), counts) <= uniqueNameExpectedNamesakes)) {
+                && (counts.count(CustomerIndex.fullNameKey(a.name())) <= 1
+                    && (counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders
+                        || uniqueNameSameTownAnySurname && sameTown(a.address(), b.address())
+                        || expectedNamesakes(a.name(), counts) <= uniqueNameExpectedNamesakes)
+                    || uniqueNameSameTownAnySurname && oneInTown(CustomerIndex.fullNameKey(a.name()), a, b, counts))) {
             // no identifier links them, but the surname and full given name are held by one customer only in
             // each system (counted like a number: the same name at one address once): a person who moved, or a
             // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK. A common surname
@@ -257,8 +276,21 @@ public final class PairScorer {
             // records are in one town, where the full name once in each system is still rare, or unless the
             // given name is rare enough that few other persons would carry the full name by chance.
             setAddressAside(sink, shared[2], uniqueNameAddressKept, true, "moved-unique-name");
+        } else if (sameSurnameInTown && person[6] && shared[0] == 0 && !veto[0] && shared[2] < 0
+                && !mobilesConflict(a, b)) {
+            // the same surname, given names not in conflict (one left out, an initial), in one town where one
+            // customer only carries that surname in each system: a household that moved inside the town, or two
+            // households of that name, each known to one system. Only Claire can tell: REVIEW, never LINK.
+            setAddressAside(sink, shared[2], uniqueNameAddressKept, true, "moved-unique-surname-in-town");
+            if (acc[0] < cutoffPoints) {
+                // the surname alone cannot outweigh the prior: the name that one household only carries in the
+                // town is what is worth asking about, so the pair is lifted to the review threshold
+                sink.add("name", Outcome.AGREE, a.name().surname(), b.name().surname(), 1,
+                        cutoffPoints - acc[0] + 1e-9, true, "rare-surname-in-town");
+            }
         } else if (sameCompanyName && shared[0] == 0 && !veto[0] && !person[3] && shared[2] < 0
-                && counts.count(CustomerIndex.companyKey(a.name())) <= 1) {
+                && (counts.count(CustomerIndex.companyKey(a.name())) <= 1
+                    || uniqueNameSameTownAnySurname && oneInTown(CustomerIndex.companyKey(a.name()), a, b, counts))) {
             // the same company name, carried by one customer only in each system (a company with several sites
             // has one record per site: more), at another address and with no identifier in common: a move, or a
             // site known to one system only. Only Claire can tell: REVIEW, never LINK.
@@ -302,6 +334,13 @@ public final class PairScorer {
             return a.postcode().equals(b.postcode());
         }
         return !a.city().isEmpty() && a.city().equals(b.city());
+    }
+
+    /** Both records in one postcode, where one customer only carries this name key in each system. */
+    private static boolean oneInTown(String nameKey, NormalizedCustomer x, NormalizedCustomer y,
+                                     IdentifierCounts counts) {
+        String town = CustomerIndex.inTown(nameKey, x.address());
+        return town != null && x.address().postcode().equals(y.address().postcode()) && counts.count(town) <= 1;
     }
 
     /** Two companies of the same name, words in any order. */
@@ -378,7 +417,7 @@ public final class PairScorer {
         for (PhoneNormalizer.Phone p : a) {
             for (PhoneNormalizer.Phone q : b) {
                 if (p.e164().equals(q.e164())) {
-                    int n = counts.count("T|" + p.e164());
+                    int n = counts.holders("T|" + p.e164(), x.name(), y.name());
                     double w = shared(p.mobile() ? mobileEqual : landlineEqual, n);
                     String note = n > 1 ? sharedNote(n) : (p.mobile() ? "mobile" : "landline");
                     sink.add("phone", Outcome.AGREE, p.e164(), q.e164(), 1, w, false, note);
@@ -386,7 +425,26 @@ public final class PairScorer {
                 }
             }
         }
+        for (PhoneNormalizer.Phone p : a) {
+            for (PhoneNormalizer.Phone q : b) {
+                if (phonesClose(p, q)) {
+                    // one digit mistyped or two swapped: the same number typed by hand (not an identifier held)
+                    sink.add("phone", Outcome.CLOSE, p.e164(), q.e164(), -1, phoneClose, false, "typo");
+                    return;
+                }
+            }
+        }
         sink.add("phone", Outcome.DISAGREE, ex ? phoneText(a) : "", ex ? phoneText(b) : "", 0, phoneDiffers, false, "");
+    }
+
+    /**
+     * Two numbers of one kind (two mobiles, two landlines), the same length, one digit apart or with two
+     * neighbouring digits swapped: a typing slip.
+     */
+    static boolean phonesClose(PhoneNormalizer.Phone p, PhoneNormalizer.Phone q) {
+        String x = p.e164();
+        String y = q.e164();
+        return p.mobile() == q.mobile() && x.length() == y.length() && !x.equals(y) && oneEditApart(x, y);
     }
 
     private static String phoneText(List<PhoneNormalizer.Phone> p) {
@@ -406,7 +464,7 @@ public final class PairScorer {
         if (a.isEmpty() || b.isEmpty()) {
             sink.add("email", Outcome.MISSING, a, b, -1, 0, false, "");
         } else if (a.equals(b)) {
-            int n = counts.count("E|" + a);
+            int n = counts.holders("E|" + a, x.name(), y.name());
             // a mailbox named for a household ("famille.dupont@...") is the family's, like a landline
             String note = n > 1 ? sharedNote(n) : householdMailbox(a) ? "household" : "";
             sink.add("email", Outcome.AGREE, a, b, 1, shared(emailEqual, n), false, note);
@@ -577,10 +635,12 @@ public final class PairScorer {
         CustomerName a = x.name();
         CustomerName b = y.name();
         if (!a.company() && !b.company()) {
-            return personNamesAgree && counts.count(CustomerIndex.surnameKey(a)) <= uniqueNameSurnameHolders
-                    && !mobilesConflict(x, y);
+            return personNamesAgree && !mobilesConflict(x, y)
+                    && (counts.count(CustomerIndex.surnameKey(a)) <= uniqueNameSurnameHolders
+                        || uniqueNameSameTownAnySurname && oneInTown(CustomerIndex.surnameKey(a), x, y, counts));
         }
-        return sameCompanyName(a, b) && counts.count(CustomerIndex.companyKey(a)) <= 1;
+        return sameCompanyName(a, b) && (counts.count(CustomerIndex.companyKey(a)) <= 1
+                || uniqueNameSameTownAnySurname && oneInTown(CustomerIndex.companyKey(a), x, y, counts));
     }
 
     /**
@@ -600,7 +660,7 @@ public final class PairScorer {
             if (q.mobile()) {
                 bMobile = true;
                 for (PhoneNormalizer.Phone p : a.phones()) {
-                    if (p.e164().equals(q.e164())) {
+                    if (p.e164().equals(q.e164()) || phonesClose(p, q)) {
                         return false;
                     }
                 }

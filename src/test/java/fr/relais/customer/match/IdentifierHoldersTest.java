@@ -50,6 +50,37 @@ class IdentifierHoldersTest {
     }
 
     @Test
+    void aHolderOfAnotherNameDoesNotMakeTheNumberSharedForAPair() {
+        // the Fossagons' landline is also on an unrelated household's record (a slip, a number given up and
+        // reassigned): for a Fossagon pair it is held by one family; for the Veyrat household, too
+        CustomerIndex erp = index(
+                r("E1", "FOSSAGON A.", "12 R DES TENNIS", "74290", "MENTHON-SAINT-BERNARD", "+33 4 50 07 25 40"),
+                r("E2", "M. et Mme Veyrat", "57 Route Trocoz", "74410", "Saint-Jorioz", "+33450072540"),
+                r("E3", "FOSSAGON Alice", "3 rue du Lac", "74290", "Menthon-Saint-Bernard", "04 50 07 25 40"));
+        CustomerName fossagon = NameNormalizer.normalize("Fossagon");
+        assertThat(erp.count("T|+33450072540")).as("every holder").isEqualTo(3);
+        // a Fossagon pair: the two Fossagon records (one household, two holders), not the Veyrats
+        assertThat(erp.holders("T|+33450072540", fossagon, NameNormalizer.normalize("FOSSAGON A."))).isEqualTo(2);
+        assertThat(erp.holders("T|+33450072540", NameNormalizer.normalize("Yvette VEYRAT"),
+                NameNormalizer.normalize("M. et Mme Veyrat"))).isEqualTo(1);
+    }
+
+    @Test
+    void aLandlineAlsoOnAnUnrelatedRecordStillFollowsTheHouseholdThatMoved() {
+        List<CustomerRecord> erp = List.of(
+                r("E1", "FOSSAGON A.", "12 R DES TENNIS", "74290", "MENTHON-SAINT-BERNARD", "+33 4 50 07 25 40"),
+                r("E2", "M. et Mme Veyrat", "57 Route Trocoz", "74410", "Saint-Jorioz", "+33450072540"));
+        List<CustomerRecord> sage = List.of(
+                r("S1", "Fossagon", "1, Chemin du Colonel Noël", "74140", "Sciez", "+33450072540"));
+        var matcher = CustomerMatcher.withDefaults();
+        var result = matcher.matchSystems(erp, sage);
+        assertThat(result.pairs()).extracting(p -> p.a().id() + "/" + p.b().id() + " " + p.decision())
+                .containsExactly("E1/S1 REVIEW");
+        MatchExplanation e = matcher.explain(result.erp().get(0), result.sage().get(0), result.counts());
+        assertThat(e.field("address").orElseThrow().note()).isEqualTo("moved-landline");
+    }
+
+    @Test
     void theOldRecordOfAMoveTypedTwiceInOneSystemIsFound() {
         // ERP kept the customer's old record and has a new one; Sage has only the new address
         List<CustomerRecord> erp = List.of(

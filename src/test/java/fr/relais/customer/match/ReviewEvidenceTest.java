@@ -206,11 +206,12 @@ class ReviewEvidenceTest {
 
     @Test
     void aSurnameSeveralCustomersCarryIsNotRare() {
-        // four customers carry it in the ERP, more than unique-name-surname-holders (3)
+        // four customers carry it in the ERP, more than unique-name-surname-holders (3), all in Talloires (in
+        // another town each, E1 would still be the only one of the town: see UniqueNameMoveTest)
         var erp = List.of(r("E1", "M. et Mme Gavagaud", "", "74290", "Talloires", "04 50 67 60 61"),
-                r("E2", "GAVAGAUD Paul", "3 rue du Lac", "74000", "Annecy", ""),
-                r("E3", "GAVAGAUD Luc", "8 rue Royale", "74000", "Annecy", ""),
-                r("E4", "GAVAGAUD Lise", "1 quai Perrière", "74000", "Annecy", ""));
+                r("E2", "GAVAGAUD Paul", "3 rue du Lac", "74290", "Talloires", ""),
+                r("E3", "GAVAGAUD Luc", "8 rue Royale", "74290", "Talloires", ""),
+                r("E4", "GAVAGAUD Lise", "1 quai Perrière", "74290", "Talloires", ""));
         var sage = List.of(r("S1", "Marie GAVAGAUD", "86 Avenue du Moutand", "74290", "Talloires", "06 51 68 53 95"));
         assertThat(match(MATCHER, erp, sage)).noneMatch(p -> p.a().id().equals("E1"));
     }

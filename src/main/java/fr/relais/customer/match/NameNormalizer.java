@@ -43,7 +43,18 @@ public final class NameNormalizer {
             "pressing", "coiffure", "optique", "taxi", "taxis", "ambulances", "etude", "notaires", "conseil",
             "consulting", "batiment", "construction", "constructions", "renovation", "habitat", "foncier",
             "fonciere", "gerance", "regie", "copro", "hlm", "office", "sarl", "compagnie", "cie", "industrie",
-            "industries", "distribution", "commerce", "magasin", "supermarche", "camping", "chalets", "ehpad");
+            "industries", "distribution", "commerce", "magasin", "supermarche", "camping", "chalets", "ehpad",
+            // building trades, the customer's own field (activities, not the trades' names, which are surnames
+            // too: Charpentier, Couvreur, Boulanger)
+            "maconnerie", "peinture", "peintures", "carrelage", "couverture", "couvertures", "charpente",
+            "charpentes", "toiture", "toitures", "serrurerie", "vitrerie", "miroiterie", "paysage", "paysages",
+            "nettoyage", "sanitaire", "sanitaires", "climatisation", "isolation", "terrassement", "terrassements",
+            "travaux", "btp", "energie", "energies", "depannage", "entretien", "maintenance", "ramonage",
+            "chauffagiste", "ferronnerie", "metallerie", "platrerie", "etancheite", "demolition", "echafaudage",
+            "assainissement", "forage", "elagage", "amenagement", "amenagements", "agencement", "decoration");
+    /** "Dubois et Fils", "Martin & Fils", "Favre Frères", "Roux et Cie", "Bel et Associés": a family business. */
+    private static final java.util.regex.Pattern FAMILY_BUSINESS = java.util.regex.Pattern.compile(
+            "(?iu)(?:\\b(?:et|and)\\s+|&\\s*)(?:fils|fr[eè]res|cie|compagnie|associ[eé]s)\\b|\\bfr[eè]res\\s*$");
 
     private static final Set<String> FIRST_NAMES = loadFirstNames();
     private static final Set<String> KNOWN_RUNS = new HashSet<>(LEGAL_FORMS);
@@ -82,7 +93,7 @@ public final class NameNormalizer {
             }
         }
         String legal = "";
-        boolean company = false;
+        boolean company = raw != null && FAMILY_BUSINESS.matcher(raw).find();
         boolean couple = false;
         String suffix = "";
         List<String> kept = new ArrayList<>();

@@ -91,6 +91,24 @@ class NormalizersTest {
     }
 
     @Test
+    void aFamilyBusinessAndABuildingTradeAreCompanies() {
+        CustomerName fils = NameNormalizer.normalize("DUBOIS ET FILS");
+        assertThat(fils.company()).isTrue();
+        assertThat(fils.suffix()).as("not Dubois junior").isEmpty();
+        assertThat(fils.joined()).isEqualTo(NameNormalizer.normalize("Ets. Dubois et Fils (SCI)").joined());
+        assertThat(NameNormalizer.normalize("Martin & Fils").company()).isTrue();
+        assertThat(NameNormalizer.normalize("Favre Frères").company()).isTrue();
+        assertThat(NameNormalizer.normalize("Roux et Cie").company()).isTrue();
+        assertThat(NameNormalizer.normalize("Maçonnerie Laurolier Pasqey").company()).isTrue();
+        assertThat(NameNormalizer.normalize("Peinture des Aravis").company()).isTrue();
+        // a son is still a person, and so is a couple; a trade's name is also a surname
+        assertThat(NameNormalizer.normalize("DUBOIS Jean fils").company()).isFalse();
+        assertThat(NameNormalizer.normalize("DUBOIS Jean fils").suffix()).isEqualTo("jr");
+        assertThat(NameNormalizer.normalize("M. & Mme Dubois").company()).isFalse();
+        assertThat(NameNormalizer.normalize("Paul Charpentier").company()).isFalse();
+    }
+
+    @Test
     void anElidedParticleIsGluedButASingleLetterIsAnInitial() {
         assertThat(NameNormalizer.normalize("Marc L'Hermite").surname()).isEqualTo("lhermite");
         assertThat(NameNormalizer.normalize("Jeanne D’Arc").surname()).isEqualTo("darc");

@@ -80,6 +80,9 @@ class NormalizersTest {
     void compoundGivenNamesWithOrWithoutHyphen() {
         assertThat(NameNormalizer.normalize("Jean-Pierre MARTIN").given()).isEqualTo("jeanpierre");
         assertThat(NameNormalizer.normalize("Jean Pierre Martin").given()).isEqualTo("jeanpierre");
+        CustomerName mf = NameNormalizer.normalize("MARIE FRANCE PASQERARD");
+        assertThat(mf.given()).isEqualTo("mariefrance");
+        assertThat(mf.surname()).isEqualTo("pasqerard");
         assertThat(NameNormalizer.normalize("MARTIN Jean-Pierre").surname()).isEqualTo("martin");
     }
 

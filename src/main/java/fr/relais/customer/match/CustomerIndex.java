@@ -154,15 +154,18 @@ public final class CustomerIndex {
     }
 
     /**
-     * A person's surname with their full given name ("M|dupont|jeanpierre"), counted like an identifier: a full
-     * name that one holder only has in each system is evidence that survives a move. Null for a company or when
-     * the given name is missing or an initial.
+     * A person's surname with their full given name, the two in alphabetical order ("M|dupont|jeanpierre"), counted
+     * like an identifier: a full name that one holder only has in each system is evidence that survives a move.
+     * In either order, because the parser cannot always tell them apart ("MONNELIER SERAPHIN", a given name it
+     * does not know). Null for a company or when the given name is missing or an initial.
      */
     static String fullNameKey(CustomerName name) {
         if (name.company() || name.surname().isEmpty() || name.given().length() < 2 || !name.suffix().isEmpty()) {
             return null;
         }
-        return "M|" + name.surname() + "|" + name.given();
+        String s = name.surname();
+        String g = name.given();
+        return s.compareTo(g) <= 0 ? "M|" + s + "|" + g : "M|" + g + "|" + s;
     }
 
     /**

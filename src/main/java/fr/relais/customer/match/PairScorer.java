@@ -203,9 +203,9 @@ public final class PairScorer {
         boolean addressDone = false;
         // the same surname and full given name on both sides: perhaps a name no one else has (see below), which
         // can outweigh the address; such a pair is not cut early
-        boolean sameFullName = uniqueNameAddressKept < 1 && CustomerIndex.fullNameKey(a.name()) != null
-                && a.name().surname().equals(b.name().surname()) && a.name().given().equals(b.name().given())
-                && !b.name().company() && b.name().suffix().isEmpty();
+        String fullName = CustomerIndex.fullNameKey(a.name());
+        boolean sameFullName = uniqueNameAddressKept < 1 && fullName != null
+                && fullName.equals(CustomerIndex.fullNameKey(b.name()));
         // the same company name on both sides: perhaps a company that no other record names (see below)
         boolean sameCompanyName = uniqueNameAddressKept < 1 && sameCompanyName(a.name(), b.name());
         // the same surname in one town where one customer only carries it in each system (see below)

@@ -116,6 +116,17 @@ class UniqueNameMoveTest {
     }
 
     @Test
+    void aFullNameTheParserReadInTheOtherOrderIsStillTheSameName() {
+        // "SERAPHIN" is not in the given-name list: in capitals, the ERP's words are read the other way round
+        var erp = List.of(r("E1", "MONNELIER SERAPHIN", "69 PL DU 11 NOVEMBRE", "74000", "ANNECY", ""));
+        var sage = List.of(r("S1", "M MONNELIER Séraphin", "41 Av. de Gonaud", "74000", "Annecy", "06 67 28 25 19"));
+        assertThat(NameNormalizer.normalize(erp.get(0).name()).surname())
+                .isNotEqualTo(NameNormalizer.normalize(sage.get(0).name()).surname());
+        assertThat(OPTED_IN.matchSystems(erp, sage).pairs()).singleElement()
+                .satisfies(p -> assertThat(p.decision()).isEqualTo(Decision.REVIEW));
+    }
+
+    @Test
     void aFullNameCommonInTheCountyButOnceInTheTownCounts() {
         // "Marius Fournier" three more times in Sage, in other towns: county-wide the full name says nothing, but
         // in Doussard one customer carries it in each system

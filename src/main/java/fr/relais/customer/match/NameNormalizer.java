@@ -200,10 +200,10 @@ public final class NameNormalizer {
     private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern HYPHENS = java.util.regex.Pattern.compile("[-\u2010\u2013]+");
 
-    /** Splits on blanks; the hyphenated parts of one word are glued ("Jean-Pierre" gives "jeanpierre"). */
     /** A word that starts with an elided particle: L' or D' (straight or typographic apostrophe). */
     private static final java.util.regex.Pattern ELIDED = java.util.regex.Pattern.compile("[LlDd]['’]\\p{L}");
 
+    /** Splits on blanks; the hyphenated parts of one word are glued ("Jean-Pierre" gives "jeanpierre"). */
     private static void split(String raw, List<String> tokens, List<Boolean> upper) {
         if (raw == null) {
             return;

@@ -73,7 +73,8 @@ public final class CustomerIndex {
             names.add(companyKey(c.name()));
         }
         if (!c.address().postcode().isEmpty()) {
-            // the same names counted in the record's town: a name common in the county may be one customer's there
+            // the full name, the surname and the company name counted in the record's town too (not the given
+            // name alone, "P|"): a name common in the county may be one customer's there
             for (int i = 0, n = names.size(); i < n; i++) {
                 if (!names.get(i).startsWith("P|")) {
                     names.add(inTown(names.get(i), c.address()));

@@ -69,17 +69,7 @@ public final class CustomerMatcher {
      */
     public MatchOutcome match(CustomerRecord incoming, CustomerIndex registry) {
         NormalizedCustomer q = CustomerNormalizer.normalize(incoming);
-        PairScorer.IdentifierCounts counts = new PairScorer.IdentifierCounts() {
-            @Override
-            public int count(String key) {
-                return Math.max(1, registry.count(key));
-            }
-
-            @Override
-            public int holders(String key, CustomerName a, CustomerName b) {
-                return Math.max(1, registry.holders(key, a, b));
-            }
-        };
+        PairScorer.IdentifierCounts counts = counts(registry);
         List<PairMatch> scored = new ArrayList<>();
         for (int i : registry.candidates(q)) {
             NormalizedCustomer c = registry.get(i);
@@ -121,17 +111,28 @@ public final class CustomerMatcher {
                                PairScorer.IdentifierCounts counts, long comparisons) {
     }
 
-    /** Identifier counts over two systems: the larger of the two (shared inside one system). */
-    public static PairScorer.IdentifierCounts counts(CustomerIndex a, CustomerIndex b) {
+    /**
+     * Identifier counts over a registry or two systems: the largest of them (shared inside one system), at
+     * least 1.
+     */
+    public static PairScorer.IdentifierCounts counts(CustomerIndex... indexes) {
         return new PairScorer.IdentifierCounts() {
             @Override
             public int count(String key) {
-                return Math.max(1, Math.max(a.count(key), b.count(key)));
+                int n = 1;
+                for (CustomerIndex index : indexes) {
+                    n = Math.max(n, index.count(key));
+                }
+                return n;
             }
 
             @Override
-            public int holders(String key, CustomerName x, CustomerName y) {
-                return Math.max(1, Math.max(a.holders(key, x, y), b.holders(key, x, y)));
+            public int holders(String key, CustomerName a, CustomerName b) {
+                int n = 1;
+                for (CustomerIndex index : indexes) {
+                    n = Math.max(n, index.holders(key, a, b));
+                }
+                return n;
             }
         };
     }

@@ -284,7 +284,8 @@ public final class PairScorer {
             setAddressAside(sink, shared[2], uniqueNameAddressKept, true, "moved-unique-surname-in-town");
             if (acc[0] < cutoffPoints) {
                 // the surname alone cannot outweigh the prior: the name that one household only carries in the
-                // town is what is worth asking about, so the pair is lifted to the review threshold
+                // town is what is worth asking about, so the pair is lifted to the review threshold (a hair
+                // over it, so that rounding cannot leave it just under)
                 sink.add("name", Outcome.AGREE, a.name().surname(), b.name().surname(), 1,
                         cutoffPoints - acc[0] + 1e-9, true, "rare-surname-in-town");
             }

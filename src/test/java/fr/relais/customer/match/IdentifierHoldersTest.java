@@ -81,6 +81,23 @@ class IdentifierHoldersTest {
     }
 
     @Test
+    void theSyncRegistryCountsHoldersTheSameWay() {
+        // one incoming record against the registry (the customer sync's path), not two whole systems
+        var matcher = CustomerMatcher.withDefaults();
+        CustomerIndex registry = matcher.newIndex();
+        registry.add(CustomerNormalizer.normalize(
+                r("E1", "FOSSAGON A.", "12 R DES TENNIS", "74290", "MENTHON-SAINT-BERNARD", "+33 4 50 07 25 40")));
+        registry.add(CustomerNormalizer.normalize(
+                r("E2", "M. et Mme Veyrat", "57 Route Trocoz", "74410", "Saint-Jorioz", "+33450072540")));
+        MatchOutcome outcome = matcher.match(
+                r("S1", "Fossagon", "1, Chemin du Colonel Noël", "74140", "Sciez", "+33450072540"), registry);
+        assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(outcome.best().orElseThrow().registryId()).isEqualTo("E1");
+        assertThat(outcome.best().orElseThrow().explanation().field("address").orElseThrow().note())
+                .isEqualTo("moved-landline");
+    }
+
+    @Test
     void theOldRecordOfAMoveTypedTwiceInOneSystemIsFound() {
         // ERP kept the customer's old record and has a new one; Sage has only the new address
         List<CustomerRecord> erp = List.of(

@@ -183,9 +183,6 @@ public final class CustomerIndex {
         return "P|" + name.given();
     }
 
-    /** The pseudo-key whose count is the number of persons (records with a surname, not companies). */
-    static final String PERSONS = "#persons";
-
     /** A person's surname alone ("U|dupont"), counted like an identifier: how common the name is. */
     static String surnameKey(CustomerName name) {
         return "U|" + name.surname();
@@ -219,14 +216,16 @@ public final class CustomerIndex {
      * identifier also a person of the same name at another address (typed twice, before and after a move).
      */
     public int count(String identifierKey) {
-        if (identifierKey.equals(PERSONS)) {
-            return persons;
-        }
         Object cur = identifierHolders.get(identifierKey);
         if (cur == null) {
             cur = nameHolders.get(identifierKey);
         }
         return cur == null ? 0 : cur instanceof java.util.Collection<?> several ? several.size() : 1;
+    }
+
+    /** The persons indexed: records with a surname, not companies. */
+    public int persons() {
+        return persons;
     }
 
     /** Beyond this many holders an identifier is a company's or a syndic's: its holders are not told apart. */

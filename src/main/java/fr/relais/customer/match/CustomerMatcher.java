@@ -134,6 +134,15 @@ public final class CustomerMatcher {
                 }
                 return n;
             }
+
+            @Override
+            public int persons() {
+                int n = 0;
+                for (CustomerIndex index : indexes) {
+                    n = Math.max(n, index.persons());
+                }
+                return n;
+            }
         };
     }
 

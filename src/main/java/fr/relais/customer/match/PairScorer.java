@@ -25,6 +25,11 @@ public final class PairScorer {
             return count(key);
         }
 
+        /** The persons (records with a surname, not companies) counted; 0 when unknown. */
+        default int persons() {
+            return 0;
+        }
+
         IdentifierCounts NONE = key -> 1;
     }
 
@@ -264,17 +269,10 @@ public final class PairScorer {
             // moved with its number. It is a household's, so it may be a relative: REVIEW, never LINK.
             setAddressAside(sink, shared[2], movedAddressKept, true, "moved-landline");
         } else if (sameFullName && shared[0] == 0 && !veto[0] && shared[2] < 0 && !mobilesConflict(a, b)
-                && (counts.count(CustomerIndex.fullNameKey(a.name())) <= 1
-                    && (counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders
-                        || uniqueNameSameTownAnySurname && sameTown(a.address(), b.address())
-                        || expectedNamesakes(a.name(), counts) <= uniqueNameExpectedNamesakes)
-                    || uniqueNameSameTownAnySurname && oneInTown(CustomerIndex.fullNameKey(a.name()), a, b, counts))) {
+                && uniqueFullName(a, b, counts)) {
             // no identifier links them, but the surname and full given name are held by one customer only in
-            // each system (counted like a number: the same name at one address once): a person who moved, or a
-            // namesake who is in one system only. Only Claire can tell: REVIEW, never LINK. A common surname
-            // (held by more than unique-name-surname-holders customers) makes a namesake likely, unless both
-            // records are in one town, where the full name once in each system is still rare, or unless the
-            // given name is rare enough that few other persons would carry the full name by chance.
+            // each system: a person who moved, or a namesake who is in one system only. Only Claire can tell:
+            // REVIEW, never LINK.
             setAddressAside(sink, shared[2], uniqueNameAddressKept, true, "moved-unique-name");
         } else if (sameSurnameInTown && person[6] && shared[0] == 0 && !veto[0] && shared[2] < 0
                 && !mobilesConflict(a, b)) {
@@ -290,8 +288,7 @@ public final class PairScorer {
                         cutoffPoints - acc[0] + 1e-9, true, "rare-surname-in-town");
             }
         } else if (sameCompanyName && shared[0] == 0 && !veto[0] && !person[3] && shared[2] < 0
-                && (counts.count(CustomerIndex.companyKey(a.name())) <= 1
-                    || uniqueNameSameTownAnySurname && oneInTown(CustomerIndex.companyKey(a.name()), a, b, counts))) {
+                && fewOrOnceInTown(CustomerIndex.companyKey(a.name()), 1, a, b, counts)) {
             // the same company name, carried by one customer only in each system (a company with several sites
             // has one record per site: more), at another address and with no identifier in common: a move, or a
             // site known to one system only. Only Claire can tell: REVIEW, never LINK.
@@ -320,11 +317,36 @@ public final class PairScorer {
     }
 
     /**
+     * The full name of {@code a} (the same as {@code b}'s) carried by one customer only in each system (counted like
+     * a number: the same name at one address once), and not likely to be a namesake's: its surname is carried by
+     * at most unique-name-surname-holders customers, or both records are in one town, or the given name is rare
+     * enough that few other persons would carry the full name by chance. Or (the town switch on) it is carried by
+     * one customer only in the pair's town, however common it is in the county.
+     */
+    private boolean uniqueFullName(NormalizedCustomer a, NormalizedCustomer b, IdentifierCounts counts) {
+        String fullName = CustomerIndex.fullNameKey(a.name());
+        boolean onceAndRare = counts.count(fullName) <= 1
+                && (counts.count(CustomerIndex.surnameKey(a.name())) <= uniqueNameSurnameHolders
+                    || uniqueNameSameTownAnySurname && sameTown(a.address(), b.address())
+                    || expectedNamesakes(a.name(), counts) <= uniqueNameExpectedNamesakes);
+        return onceAndRare || uniqueNameSameTownAnySurname && oneInTown(fullName, a, b, counts);
+    }
+
+    /**
+     * A name key carried by at most {@code limit} customers in each system, or (the town switch on) by one only in
+     * the pair's town.
+     */
+    private boolean fewOrOnceInTown(String nameKey, int limit, NormalizedCustomer x, NormalizedCustomer y,
+                                    IdentifierCounts counts) {
+        return counts.count(nameKey) <= limit || uniqueNameSameTownAnySurname && oneInTown(nameKey, x, y, counts);
+    }
+
+    /**
      * How many other persons would carry this surname and given name by chance: the surname's holders times the
      * given name's, over the persons of the system (each count the larger of the two systems').
      */
     private static double expectedNamesakes(CustomerName name, IdentifierCounts counts) {
-        int persons = counts.count(CustomerIndex.PERSONS);
+        int persons = counts.persons();
         return persons <= 0 ? Double.MAX_VALUE : (double) counts.count(CustomerIndex.surnameKey(name))
                 * counts.count(CustomerIndex.givenKey(name)) / persons;
     }
@@ -637,11 +659,9 @@ public final class PairScorer {
         CustomerName b = y.name();
         if (!a.company() && !b.company()) {
             return personNamesAgree && !mobilesConflict(x, y)
-                    && (counts.count(CustomerIndex.surnameKey(a)) <= uniqueNameSurnameHolders
-                        || uniqueNameSameTownAnySurname && oneInTown(CustomerIndex.surnameKey(a), x, y, counts));
+                    && fewOrOnceInTown(CustomerIndex.surnameKey(a), uniqueNameSurnameHolders, x, y, counts);
         }
-        return sameCompanyName(a, b) && (counts.count(CustomerIndex.companyKey(a)) <= 1
-                || uniqueNameSameTownAnySurname && oneInTown(CustomerIndex.companyKey(a), x, y, counts));
+        return sameCompanyName(a, b) && fewOrOnceInTown(CustomerIndex.companyKey(a), 1, x, y, counts);
     }
 
     /**
